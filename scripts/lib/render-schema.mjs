@@ -1,22 +1,21 @@
 /**
- * Renders `spec/tokens.openapi.yaml` into the TypeScript source of
- * `packages/tokens-client/src/generated/schema.ts`. Shared by `generate.mjs`, which writes the file, and
- * `check-generated.mjs`, which compares it, so both always agree on what "fresh" means.
+ * Renders the hand-written spec into the TypeScript source of the client's generated types. Shared by
+ * `generate.mjs`, which writes the file, and `check-generated.mjs`, which compares it, so both always agree
+ * on what "fresh" means.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
-/** Absolute path of the hand-written spec (the single source of truth). */
-export const SPEC_PATH = fileURLToPath(new URL("../../spec/tokens.openapi.yaml", import.meta.url));
+/** The repository root (the default of every `root` argument below). */
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Absolute path of the generated types file. */
-export const SCHEMA_PATH = fileURLToPath(
-  new URL("../../packages/tokens-client/src/generated/schema.ts", import.meta.url),
-);
+/** Repo-relative path of the hand-written spec (the single source of truth). */
+export const SPEC_FILE = "spec/tokens.openapi.yaml";
 
-/** Repo-relative path of the generated file, for messages. */
-export const SCHEMA_DISPLAY_PATH = "packages/tokens-client/src/generated/schema.ts";
+/** Repo-relative path of the generated types file. */
+export const SCHEMA_FILE = "packages/tokens-client/src/generated/schema.ts";
 
 // No timestamp and no absolute path in the header: the output must be byte-for-byte deterministic.
 const HEADER = `/**
@@ -29,17 +28,49 @@ const HEADER = `/**
 
 /**
  * Produces the generated module's full text from the spec currently on disk.
+ * @param {string} [root] repository root holding `spec/` and `packages/`
  * @returns {Promise<string>} the file contents, header included
  */
-export async function renderSchema() {
+export async function renderSchema(root = REPO_ROOT) {
   // Read the text ourselves so that the output never depends on where the repo is checked out.
-  const specText = await readFile(SPEC_PATH, "utf8");
-  const ast = await openapiTS(specText, {
-    // `Token | undefined` for optional fields is exactly what strict consumers should see.
-    exactOptionalPropertyTypes: false,
-    alphabetize: false,
-    rootTypes: false,
-    silent: true,
-  });
+  const specText = await readFile(join(root, SPEC_FILE), "utf8");
+  const ast = await openapiTS(specText, { alphabetize: false, rootTypes: false, silent: true });
   return HEADER + astToString(ast);
+}
+
+/**
+ * Regenerates the types file when it differs from the spec.
+ * @param {string} [root] repository root
+ * @returns {Promise<boolean>} whether the file was (re)written
+ */
+export async function writeSchema(root = REPO_ROOT) {
+  const target = join(root, SCHEMA_FILE);
+  const next = await renderSchema(root);
+  const previous = await readFile(target, "utf8").catch(() => null);
+  if (previous === next) return false;
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, next);
+  return true;
+}
+
+/**
+ * Compares the committed types file with what the spec produces.
+ * @param {string} [root] repository root
+ * @returns {Promise<string | null>} null when fresh, else a readable message naming the stale file
+ */
+export async function findStaleSchema(root = REPO_ROOT) {
+  const expected = await renderSchema(root);
+  const actual = await readFile(join(root, SCHEMA_FILE), "utf8").catch(() => null);
+  if (actual === null) return `${SCHEMA_FILE} is missing. Run \`pnpm generate\` and commit the result.`;
+  if (actual === expected) return null;
+  const committed = actual.split("\n");
+  const wanted = expected.split("\n");
+  const line = wanted.findIndex((text, i) => text !== committed[i]);
+  return (
+    `${SCHEMA_FILE} is stale: it does not match ${SPEC_FILE}.\n` +
+    `  First difference at line ${line + 1}:\n` +
+    `    committed: ${JSON.stringify(committed[line] ?? "<end of file>")}\n` +
+    `    expected:  ${JSON.stringify(wanted[line] ?? "<end of file>")}\n` +
+    "  Run `pnpm generate` and commit the result."
+  );
 }
