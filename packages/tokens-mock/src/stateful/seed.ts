@@ -1,0 +1,97 @@
+/**
+ * Seed data of the stateful mock: `seedTokens` tokens on a fresh start and a fixed `token` key a frontend
+ * can hard-code, plus the choice of the key to show the user.
+ * @module
+ */
+import type { StoredToken, TokenStore } from "./store.js";
+
+/** What to seed. */
+export interface SeedOptions {
+  /**
+   * How many tokens to create when the store holds no live token (a fresh start, or a state file whose
+   * tokens all expired). The first is permanent so its key keeps working; the others are temporary.
+   * Default: 1 when no `token` is given, else 0.
+   */
+  seedTokens?: number;
+  /**
+   * A fixed key that always works: created as a permanent token when missing, activated again when it was
+   * deactivated. Printable ASCII without spaces, not all digits (that would read as an id).
+   */
+  token?: string;
+}
+
+/** What seeding did. */
+export interface SeedResult {
+  /** The tokens created by seeding (the fixed token included when it was created). */
+  created: StoredToken[];
+  /** A key that works now: the fixed token, else the first seeded one, else the newest active one. */
+  callerKey: string | undefined;
+}
+
+/** The most tokens `seedTokens` may ask for. */
+export const MAX_SEED_TOKENS = 1000;
+
+/** Throws a `TypeError` saying what is wrong with the options; the key itself is never quoted. */
+export function validateSeedOptions(options: SeedOptions): void {
+  const { seedTokens, token } = options;
+  if (
+    seedTokens !== undefined &&
+    (!Number.isSafeInteger(seedTokens) || seedTokens < 0 || seedTokens > MAX_SEED_TOKENS)
+  ) {
+    throw new TypeError(
+      `seedTokens must be an integer from 0 to ${MAX_SEED_TOKENS}, got ${String(seedTokens)}.`,
+    );
+  }
+  if (token === undefined) return;
+  if (typeof token !== "string" || !/^[\x21-\x7e]{1,256}$/.test(token)) {
+    throw new TypeError("token must be 1 to 256 printable ASCII characters without spaces.");
+  }
+  if (/^\d+$/.test(token)) {
+    throw new TypeError("token must not be all digits: the API would read it as a token id.");
+  }
+}
+
+/**
+ * Seeds `store` per `options` (see {@link SeedOptions}).
+ * @throws {TypeError} for invalid options.
+ * @throws {Error} when the fixed token is missing and 5 active permanent tokens already exist.
+ */
+export function seedStore(store: TokenStore, options: SeedOptions): SeedResult {
+  validateSeedOptions(options);
+  const created: StoredToken[] = [];
+  const fresh = store.size === 0;
+  if (options.token !== undefined) {
+    const fixed = ensureFixedToken(store, options.token);
+    if (fixed) created.push(fixed);
+  }
+  const count = options.seedTokens ?? (options.token === undefined ? 1 : 0);
+  if (fresh) {
+    for (let index = 0; index < count; index += 1) {
+      created.push(store.create({ permanent: index === 0 }));
+    }
+  }
+  const firstSeeded = created.find((token) => token.key !== options.token);
+  return { created, callerKey: options.token ?? firstSeeded?.key ?? newestActiveKey(store) };
+}
+
+/** Makes the fixed key usable; returns the token when it had to be created. */
+function ensureFixedToken(store: TokenStore, key: string): StoredToken | undefined {
+  const existing = store.find(key);
+  if (existing) {
+    if (!existing.is_active) store.setActive(key, true);
+    return undefined;
+  }
+  try {
+    return store.create({ permanent: true, key });
+  } catch (error) {
+    throw new Error(
+      `Cannot add the fixed token: ${(error as Error).message} Delete or deactivate a permanent token first.`,
+      { cause: error },
+    );
+  }
+}
+
+function newestActiveKey(store: TokenStore): string | undefined {
+  const live = store.list({ limit: Number.MAX_SAFE_INTEGER, offset: 0 }).filter((token) => token.is_active);
+  return (live.find((token) => token.expires === null) ?? live[0])?.key;
+}

@@ -1,0 +1,123 @@
+/**
+ * The `--state FILE` of the stateful mock: JSON loaded at start and saved after each change, written
+ * atomically (a temporary file in the same directory, then a rename) so a crash never leaves half a file.
+ * A file that cannot be used is refused with an error naming it, and is never overwritten.
+ * @module
+ */
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { StoredToken, StoreSnapshot } from "./store.js";
+
+/** The `format` field every state file carries, so an unrelated JSON file is not taken for one. */
+export const STATE_FORMAT = "neuroio-tokens-mock/state@1";
+
+/** A state file that cannot be read or is not a valid state; `path` names the file. */
+export class StateFileError extends Error {
+  override readonly name = "StateFileError";
+  /** The file that was refused. */
+  readonly path: string;
+  constructor(path: string, reason: string, options?: { cause?: unknown }) {
+    super(
+      `Cannot use the state file ${path}: ${reason}. It was left untouched; fix it, or delete it to start empty.`,
+      options,
+    );
+    this.path = path;
+  }
+}
+
+/**
+ * Loads a state file. A missing file is a fresh start (`undefined`); an unreadable, non-JSON or invalid
+ * one throws {@link StateFileError}.
+ */
+export function loadStateFile(path: string): StoreSnapshot | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new StateFileError(path, `it cannot be read (${(error as Error).message})`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new StateFileError(path, `it is not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  return parseSnapshot(json, path);
+}
+
+/** Saves `snapshot` to `path` atomically, readable by the owner only (the file holds secret keys). */
+export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
+  const content = `${JSON.stringify({ format: STATE_FORMAT, ...snapshot }, null, 2)}\n`;
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  try {
+    const fd = openSync(temporary, "wx", 0o600);
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Checks that `json` is a state this version wrote; throws {@link StateFileError} saying what is wrong. */
+export function parseSnapshot(json: unknown, path: string): StoreSnapshot {
+  const fail = (reason: string): never => {
+    throw new StateFileError(path, reason);
+  };
+  if (!isObject(json)) return fail("it is not a JSON object");
+  if (json.format !== STATE_FORMAT) return fail(`its "format" is not "${STATE_FORMAT}"`);
+  if (!isPositiveInteger(json.nextId)) return fail(`"nextId" is not a positive integer`);
+  if (!Array.isArray(json.tokens)) return fail(`"tokens" is not an array`);
+  const ids = new Set<number>();
+  const keys = new Set<string>();
+  const tokens = json.tokens.map((entry: unknown, index): StoredToken => {
+    const token = checkToken(entry);
+    if (typeof token === "string") return fail(`tokens[${index}] ${token}`);
+    if (ids.has(token.id) || keys.has(token.key)) return fail(`tokens[${index}] repeats an id or a key`);
+    if (token.id >= (json.nextId as number)) return fail(`tokens[${index}] has an id not below "nextId"`);
+    ids.add(token.id);
+    keys.add(token.key);
+    return token;
+  });
+  return { nextId: json.nextId, tokens };
+}
+
+/** The token, or a string saying what is wrong with it. */
+function checkToken(entry: unknown): StoredToken | string {
+  if (!isObject(entry)) return "is not an object";
+  const { id, key, is_active, created, expires } = entry;
+  if (!isPositiveInteger(id)) return `has an "id" that is not a positive integer`;
+  if (typeof key !== "string" || !/^[\x21-\x7e]+$/.test(key)) return `has an invalid "key"`;
+  if (typeof is_active !== "boolean") return `has an "is_active" that is not a boolean`;
+  if (!isTimestamp(created)) return `has a "created" that is not an ISO 8601 date-time`;
+  if (expires !== null && !isTimestamp(expires)) {
+    return `has an "expires" that is neither null nor an ISO 8601 date-time`;
+  }
+  return { id, key, is_active, created, expires };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 1;
+}
+
+function isTimestamp(value: unknown): value is string {
+  return (
+    typeof value === "string" &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
