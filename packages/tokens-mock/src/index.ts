@@ -1,8 +1,10 @@
 /**
- * `@neuroio/tokens-mock`: a local mock of the NeuroIO tokens API (work in progress, see issue 4).
+ * `@neuroio/tokens-mock`: a local mock of the NeuroIO tokens API, built on Prism and the spec of
+ * `@neuroio/tokens-spec`. Start it with {@link startMockServer} or the `neuroio-tokens-mock` CLI.
  * @module
  */
-import { createRequire } from "node:module";
-
-/** Absolute path of the OpenAPI document the mock serves. */
-export const specPath: string = createRequire(import.meta.url).resolve("@neuroio/tokens-spec");
+export { MockServerError, type MockServerErrorCode } from "./errors.js";
+export type { LogSink } from "./logger.js";
+export { DEFAULT_HOST, type MockServerOptions, type ResolvedMockServerOptions } from "./options.js";
+export { defaultSpecPath } from "./spec.js";
+export { type MockServer, startMockServer } from "./start.js";

@@ -1,0 +1,27 @@
+/** Why the mock server could not start; the CLI prints `message` as its one line on stderr. */
+export type MockServerErrorCode =
+  | "PORT_IN_USE"
+  | "SPEC_NOT_FOUND"
+  | "SPEC_INVALID"
+  | "INVALID_OPTION"
+  | "LISTEN_FAILED";
+
+/**
+ * The error `startMockServer` rejects with when the server cannot start: a port in use, a missing or broken
+ * spec, or an invalid option. `code` says which, so callers can branch without parsing the message.
+ */
+export class MockServerError extends Error {
+  /** Which failure this is. */
+  readonly code: MockServerErrorCode;
+
+  /**
+   * @param code Which failure this is.
+   * @param message One line saying what was wrong and what to do about it.
+   * @param options The underlying error, if any.
+   */
+  constructor(code: MockServerErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "MockServerError";
+    this.code = code;
+  }
+}

@@ -1,0 +1,45 @@
+import type { Server } from "node:http";
+import { MockServerError } from "../errors.js";
+
+/**
+ * Binds `server` to `host:port` and returns the port bound (the one picked when `port` is 0).
+ * @throws {MockServerError} `PORT_IN_USE` when the port is taken, `LISTEN_FAILED` for any other reason.
+ */
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off("listening", onListening);
+      if (error.code === "EADDRINUSE") {
+        reject(
+          new MockServerError(
+            "PORT_IN_USE",
+            `Port ${port} on ${host} is already in use: stop what is using it or pick another port (--port).`,
+            { cause: error },
+          ),
+        );
+      } else {
+        reject(
+          new MockServerError("LISTEN_FAILED", `Cannot listen on ${host}:${port}: ${error.message}`, {
+            cause: error,
+          }),
+        );
+      }
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      const address = server.address();
+      resolve(typeof address === "object" && address !== null ? address.port : port);
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    server.listen(port, host);
+  });
+}
+
+/** Stops accepting connections, drops the open ones (keep-alive included) and resolves once the port is free. */
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
