@@ -24,7 +24,10 @@ export interface SeedOptions {
 export interface SeedResult {
   /** The tokens created by seeding (the fixed token included when it was created). */
   created: StoredToken[];
-  /** A key that works now: the fixed token, else the first seeded one, else the newest active one. */
+  /**
+   * A key that works now: the fixed token, else the first seeded one, else the oldest active permanent
+   * one, else the newest active one.
+   */
   callerKey: string | undefined;
 }
 
@@ -71,7 +74,7 @@ export function seedStore(store: TokenStore, options: SeedOptions): SeedResult {
     }
   }
   const firstSeeded = created.find((token) => token.key !== options.token);
-  return { created, callerKey: options.token ?? firstSeeded?.key ?? newestActiveKey(store) };
+  return { created, callerKey: options.token ?? firstSeeded?.key ?? preferredKey(store) };
 }
 
 /** Makes the fixed key usable; returns the token when it had to be created. */
@@ -91,7 +94,11 @@ function ensureFixedToken(store: TokenStore, key: string): StoredToken | undefin
   }
 }
 
-function newestActiveKey(store: TokenStore): string | undefined {
+/**
+ * The oldest active permanent token is the one seeding made first, so a restart on a state file shows the
+ * key the user saw last time; failing that, the newest active token (the one that lives longest).
+ */
+function preferredKey(store: TokenStore): string | undefined {
   const live = store.list({ limit: Number.MAX_SAFE_INTEGER, offset: 0 }).filter((token) => token.is_active);
-  return (live.find((token) => token.expires === null) ?? live[0])?.key;
+  return ([...live].reverse().find((token) => token.expires === null) ?? live[0])?.key;
 }
