@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import prismHttpServer from "@stoplight/prism-http-server";
+import { disableFillerProperties } from "./generator.js";
 import type { PrismLogger } from "./logger.js";
 import type { Operation } from "./spec.js";
 import type { Upstream } from "./upstream.js";
@@ -41,6 +42,7 @@ const DROPPED_RESPONSE_HEADERS = new Set([
  * handling, validation and `sl-violations` reporting are used as they are.
  */
 export async function startPrismUpstream(options: PrismUpstreamOptions): Promise<Upstream> {
+  disableFillerProperties();
   const server = prismHttpServer.createServer(options.operations as PrismOperations, {
     // The wrapper answers preflights and sets every CORS header, so Prism's own CORS stays off.
     cors: false,
