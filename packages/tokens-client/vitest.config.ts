@@ -1,12 +1,21 @@
 import { defineConfig } from "vitest/config";
 
+// One project per kind of test, so each can bring its own setup: "unit" runs the fast tests with an injected
+// fetch plus the type tests; a "contract" project (real mock server, globalSetup) is added next to it.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    typecheck: {
-      enabled: true,
-      include: ["test/**/*.test-d.ts"],
-      tsconfig: "./tsconfig.json",
-    },
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          typecheck: {
+            enabled: true,
+            include: ["test/types/**/*.test-d.ts"],
+            tsconfig: "./tsconfig.json",
+          },
+        },
+      },
+    ],
   },
 });

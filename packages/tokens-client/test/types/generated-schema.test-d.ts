@@ -1,6 +1,6 @@
 /** Type tests of the generated `paths`: they fail when the spec and the generated file drift apart. */
 import { describe, expectTypeOf, it } from "vitest";
-import type { components, operations, paths } from "../src/index.js";
+import type { components, operations, paths } from "../../src/index.js";
 
 type Token = components["schemas"]["Token"];
 

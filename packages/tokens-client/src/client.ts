@@ -1,0 +1,59 @@
+/**
+ * `createTokensClient()` and the `TokensClient` it returns.
+ * @module
+ */
+import { resolveOptions } from "./options.js";
+import { MASK } from "./secrets.js";
+import { TokensResource } from "./tokens.js";
+import { Transport, type TransportHooks } from "./transport.js";
+import type { RawClient, TokensClientOptions } from "./types.js";
+import { assertApiToken } from "./validate.js";
+
+/** A client of the NeuroIO tokens API. The token it holds is never shown by `util.inspect` or `JSON.stringify`. */
+export class TokensClient {
+  /** The token operations: create, list, listAll, get, update, delete, deleteList, rotate. */
+  readonly tokens: TokensResource;
+  /** The typed openapi-fetch client underneath (same base URL, token, headers and fetch; no retries). */
+  readonly raw: RawClient;
+  /** The API root the client talks to, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly #transport: Transport;
+
+  static {
+    // `util.inspect` (Node) finds this method by its registered symbol, so no `node:util` import is needed.
+    Object.defineProperty(TokensClient.prototype, Symbol.for("nodejs.util.inspect.custom"), {
+      value(this: TokensClient): string {
+        return `TokensClient { baseUrl: ${JSON.stringify(this.baseUrl)}, apiToken: "${MASK}" }`;
+      },
+    });
+  }
+
+  /** Use `createTokensClient()`. */
+  constructor(options?: TokensClientOptions, hooks?: TransportHooks) {
+    const resolved = resolveOptions(options);
+    this.#transport = new Transport(resolved, hooks);
+    this.baseUrl = resolved.baseUrl;
+    this.raw = this.#transport.raw;
+    this.tokens = new TokensResource(this.#transport);
+  }
+
+  /** Sends `key` from the next request on (for callers who rotate tokens themselves). */
+  setApiToken(key: string): void {
+    assertApiToken(key, "apiToken");
+    this.#transport.setToken(key);
+  }
+
+  /** What `JSON.stringify(client)` shows: the base URL, the token masked. */
+  toJSON(): { baseUrl: string; apiToken: string } {
+    return { baseUrl: this.baseUrl, apiToken: MASK };
+  }
+}
+
+/**
+ * Creates a client. Throws `NeuroioError` before any request when an option is wrong: no token (after the
+ * `NEUROIO_API_TOKEN` fallback), a token with whitespace or control characters, a `baseUrl` that is not
+ * absolute http(s), or plain `http:` to a remote host without `allowInsecureHttp`.
+ */
+export function createTokensClient(options?: TokensClientOptions): TokensClient {
+  return new TokensClient(options);
+}

@@ -1,0 +1,84 @@
+/**
+ * Public types of the client. Every request and response shape derives from the generated `paths`,
+ * `components` and `operations`, so the spec stays the single source of truth.
+ * @module
+ */
+import type { Client } from "openapi-fetch";
+import type { components, operations, paths } from "./generated/schema.js";
+
+/** A token as the API returns it: `id`, `key` (the secret), `is_active`, `created`, `expires` (`null` if permanent). */
+export type Token = components["schemas"]["Token"];
+
+/** A token's integer `id` (a positive safe integer) or its `key` (a non-empty string other than `.`/`..`). */
+export type TokenIdOrKey = paths["/v1/tokens/{token_id_or_key}/"]["parameters"]["path"]["token_id_or_key"];
+
+/** Arguments of `tokens.create()`: `permanent` (default `false`: a temporary token that lives 24 hours). */
+export type CreateTokenParams = NonNullable<
+  NonNullable<operations["createToken"]["requestBody"]>["content"]["application/json"]
+>;
+
+/** Arguments of `tokens.list()`: the `permanent` filter (omitted: both kinds), `limit` (>= 1) and `offset` (>= 0). */
+export type ListTokensParams = NonNullable<operations["listTokens"]["parameters"]["query"]>;
+
+/** Arguments of `tokens.listAll()`: the `permanent` filter and `pageSize` (tokens per request, default 20). */
+export type ListAllTokensParams = Pick<ListTokensParams, "permanent"> & {
+  /** How many tokens to ask for per request (`limit`); a positive integer, default 20 (the API's default). */
+  pageSize?: number;
+};
+
+/** Arguments of `tokens.update()`: `is_active` (`false` deactivates the token, `true` activates it again). */
+export type UpdateTokenParams = NonNullable<
+  operations["updateToken"]["requestBody"]
+>["content"]["application/json"];
+
+/** The `permanent` filter of the bulk delete, required here so that "delete everything" is never implied. */
+type DeleteFilter = Required<NonNullable<operations["deleteTokens"]["parameters"]["query"]>>;
+
+/**
+ * Arguments of `tokens.deleteList()`: `{ permanent: false }` deletes temporary tokens, `{ permanent: true }`
+ * permanent ones, `{ all: true }` every token, the one the client uses included.
+ */
+export type DeleteTokensParams = (DeleteFilter & { all?: never }) | { all: true; permanent?: never };
+
+/** How `tokens.rotate()` retires the old key: deactivate it (`PATCH is_active=false`) or delete it. */
+export type RetireMode = "deactivate" | "delete";
+
+/** Arguments of `tokens.rotate()`. */
+export interface RotateOptions {
+  /** Create a permanent token instead of a temporary one (default `false`: rotate temporary tokens). */
+  permanent?: boolean;
+  /** What to do with the old key once the client uses the new one (default `"deactivate"`). */
+  retire?: RetireMode;
+}
+
+/** The last, optional argument of every operation. */
+export interface RequestOptions {
+  /** Aborts the call at once (no retry): the call rejects with `NeuroioAbortError`. */
+  signal?: AbortSignal;
+  /** Bounds each attempt, in milliseconds; overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+/** A `fetch`-compatible function; the client calls it with one `Request`. */
+export type FetchLike = (input: Request) => Promise<Response>;
+
+/** Options of `createTokensClient()`. */
+export interface TokensClientOptions {
+  /** The token key to send as `Authorization: Token <key>`; default: env `NEUROIO_API_TOKEN` (where it exists). */
+  apiToken?: string;
+  /** The API root; default: env `NEUROIO_BASE_URL`, then `https://iam.neuroio.com`. */
+  baseUrl?: string;
+  /** Milliseconds each attempt may take, body included (default 10 000). */
+  timeoutMs?: number;
+  /** How many times GET/PATCH/PUT/DELETE are retried after a transient failure (default 2). POST never is. */
+  maxRetries?: number;
+  /** The `fetch` to use (default `globalThis.fetch`). */
+  fetch?: FetchLike;
+  /** Extra headers sent with every request (`Authorization` is always the client's own). */
+  headers?: Record<string, string>;
+  /** Allow a plain `http:` `baseUrl` to a host other than localhost (the token then travels in clear text). */
+  allowInsecureHttp?: boolean;
+}
+
+/** The typed openapi-fetch client the `TokensClient` is built on (same base URL, token and fetch). */
+export type RawClient = Client<paths>;

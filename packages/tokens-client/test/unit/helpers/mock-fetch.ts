@@ -1,0 +1,103 @@
+/**
+ * A scripted `fetch` for unit tests: it records every `Request` the client sends (read back in full) and
+ * answers with the scripted replies in order. No global is touched.
+ */
+import { TokensClient } from "../../../src/client.js";
+import type { TokensClientOptions } from "../../../src/types.js";
+
+/** A request as the server would see it. */
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** The body text; `""` when there is none. */
+  body: string;
+  /** The signal the client attached (to check that aborts reach fetch). */
+  signal: AbortSignal;
+}
+
+/**
+ * One scripted answer: a `Response`, an error to throw (a network failure), `"hang"` (never answers; rejects
+ * with the signal's reason when the request is aborted, like a real fetch), or a function of the request.
+ */
+export type Reply = Response | Error | "hang" | ((request: Request) => Response | Promise<Response>);
+
+/** The fetch function and what it saw. */
+export interface MockFetch {
+  fetch: (request: Request) => Promise<Response>;
+  requests: RecordedRequest[];
+}
+
+/** A fetch that answers with `replies` in order and fails the test (rejects) on any request beyond them. */
+export function mockFetch(...replies: Reply[]): MockFetch {
+  const requests: RecordedRequest[] = [];
+  const fetch = async (request: Request): Promise<Response> => {
+    requests.push({
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      body: await request.clone().text(),
+      signal: request.signal,
+    });
+    const reply = replies[requests.length - 1];
+    if (reply === undefined)
+      throw new Error(`unexpected request #${requests.length}: ${request.method} ${request.url}`);
+    if (reply instanceof Response) return reply;
+    if (reply instanceof Error) throw reply;
+    if (reply === "hang") return hang(request.signal);
+    return reply(request);
+  };
+  return { fetch, requests };
+}
+
+/** A promise that settles only when `signal` aborts, rejecting with its reason. */
+function hang(signal: AbortSignal): Promise<Response> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
+/** A JSON response. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
+}
+
+/** An empty response (204 by default). */
+export function empty(status = 204, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status, headers });
+}
+
+/** A token as the API returns it. */
+export function token(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    key: `${String(id).padStart(4, "0")}${"ab".repeat(18)}`,
+    is_active: true,
+    created: "2026-11-27T10:00:00Z",
+    expires: "2026-11-28T10:00:00Z",
+    ...overrides,
+  };
+}
+
+/** The API token the test clients use. */
+export const API_TOKEN = "test-token-0123456789abcdef";
+
+/** A test client over a scripted fetch; waits between retries are recorded, not slept. */
+export function setup(replies: Reply[], options: TokensClientOptions = {}) {
+  const mock = mockFetch(...replies);
+  const sleeps: number[] = [];
+  const client = new TokensClient(
+    { apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch, ...options },
+    {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      random: () => 0,
+    },
+  );
+  return { client, requests: mock.requests, sleeps };
+}
