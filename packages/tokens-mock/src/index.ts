@@ -8,3 +8,11 @@ export type { LogSink } from "./logger.js";
 export { DEFAULT_HOST, type MockServerOptions, type ResolvedMockServerOptions } from "./options.js";
 export { defaultSpecPath } from "./spec.js";
 export { type MockServer, startMockServer } from "./start.js";
+export {
+  type StatefulBackend,
+  type StatefulBackendOptions,
+  startStatefulBackend,
+} from "./stateful/backend.js";
+export type { StatefulMockOptions } from "./stateful/options.js";
+export { StateFileError } from "./stateful/state-file.js";
+export type { StoredToken } from "./stateful/store.js";

@@ -1,7 +1,12 @@
 import { MockServerError } from "./errors.js";
+import {
+  type ResolvedStatefulOptions,
+  resolveStatefulOptions,
+  type StatefulMockOptions,
+} from "./stateful/options.js";
 
 /** Options of {@link startMockServer}; every field is optional. */
-export interface MockServerOptions {
+export interface MockServerOptions extends StatefulMockOptions {
   /** TCP port to listen on; `0` (the default) picks a free port. The CLI defaults to 4010. */
   port?: number;
   /** Interface to bind; `127.0.0.1` unless asked. Use `0.0.0.0` only to expose the mock on the network. */
@@ -24,7 +29,7 @@ export interface MockServerOptions {
 }
 
 /** {@link MockServerOptions} after defaults are applied and values checked. */
-export interface ResolvedMockServerOptions {
+export interface ResolvedMockServerOptions extends ResolvedStatefulOptions {
   port: number;
   host: string;
   dynamic: boolean;
@@ -61,12 +66,15 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedMockSer
   if (options.seed !== undefined && options.seed === "") {
     throw new MockServerError("INVALID_OPTION", "Invalid seed: expected a non-empty string.");
   }
+  const stateful = resolveStatefulOptions(options);
   return {
+    ...stateful,
     port,
     host,
     dynamic: options.dynamic === true || options.seed !== undefined,
     seed: options.seed,
-    errors: options.errors === true,
+    // Stateful mode always checks its own answers: a violation is a 500, never a silent pass.
+    errors: options.errors === true || stateful.stateful,
     proxy: options.proxy === undefined ? undefined : parseProxyUrl(options.proxy),
     quiet: options.quiet === true,
     specPath: options.specPath,

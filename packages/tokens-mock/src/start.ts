@@ -6,6 +6,7 @@ import { type MockServerOptions, type ResolvedMockServerOptions, resolveOptions 
 import { startPrismUpstream } from "./prism-upstream.js";
 import { MOCK_PROBE, PROXY_PROBE, waitUntilAnswering } from "./ready.js";
 import { loadOperations } from "./spec.js";
+import { type StatefulUpstream, startStatefulUpstream } from "./stateful/upstream.js";
 import type { Upstream } from "./upstream.js";
 
 /** A running mock server. */
@@ -16,6 +17,11 @@ export interface MockServer {
   readonly port: number;
   /** The options in effect, defaults applied. */
   readonly options: ResolvedMockServerOptions;
+  /**
+   * Stateful mode: a key the server accepts now (the `token` option, else the first seeded token, else the
+   * oldest active permanent one of the state file); `undefined` in the other modes, which accept any key.
+   */
+  readonly token: string | undefined;
   /** Stops the server: open connections are dropped and the port is free once the promise resolves. */
   close(): Promise<void>;
 }
@@ -31,6 +37,7 @@ export interface MockServer {
  * await fetch(`${mock.url}/v1/tokens/`, { headers: { Authorization: "Token abc" } });
  * await mock.close();
  * @throws {MockServerError} when an option is invalid, the spec is missing or the port is in use.
+ * @throws {StateFileError} in stateful mode, when `statePath` names a file that is not a valid state.
  */
 export async function startMockServer(
   options: MockServerOptions = {},
@@ -62,6 +69,7 @@ export async function startMockServer(
     url,
     port,
     options: resolved,
+    token: "backend" in upstream ? upstream.backend.callerKey : undefined,
     close: () => {
       closing ??= stop();
       return closing;
@@ -69,15 +77,20 @@ export async function startMockServer(
   };
 }
 
-/** Chooses what answers checked requests. Prism (mock or proxy) is the only upstream so far. */
+/** Chooses what answers checked requests: Prism (mock or proxy), or Prism in front of the stateful backend. */
 async function startUpstream(
   options: ResolvedMockServerOptions,
   logSink: LogSink | undefined,
-): Promise<Upstream> {
+): Promise<Upstream | StatefulUpstream> {
   const operations = await loadOperations(options.specPath);
+  const logger = createPrismLogger(options.quiet, logSink);
+  if (options.stateful) {
+    const { seedTokens, token, statePath, now } = options;
+    return startStatefulUpstream({ operations, logger, backend: { seedTokens, token, statePath, now } });
+  }
   return startPrismUpstream({
     operations,
-    logger: createPrismLogger(options.quiet, logSink),
+    logger,
     dynamic: options.dynamic,
     seed: options.seed,
     errors: options.errors,

@@ -21,6 +21,11 @@ Options:
   --errors        Answer 500 when a mock response breaks the spec (Prism's --errors)
   --proxy URL     Validating proxy in front of a real server: answers come from URL,
                   spec violations are reported in the sl-violations header and on stderr
+  --stateful      Remember what is done: an in-memory API (created tokens are listed, deleted
+                  ones are gone, deactivated keys get 401), checked against the spec by Prism
+  --seed-tokens N Stateful: tokens created at a fresh start (default 1; the first is permanent)
+  --token KEY     Stateful: a fixed key that always works (a permanent token), for development
+  --state FILE    Stateful: load the tokens from FILE and save them there after every change
   --spec FILE     Serve this OpenAPI document instead of @neuroio/tokens-spec
   --quiet         Log nothing (by default spec violations are logged on stderr)
   -h, --help      Show this help
@@ -48,6 +53,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.seed !== undefined) options.seed = values.seed;
   if (values.proxy !== undefined) options.proxy = values.proxy;
   if (values.spec !== undefined) options.specPath = values.spec;
+  if (values.stateful === true) options.stateful = true;
+  if (values["seed-tokens"] !== undefined) options.seedTokens = parseSeedTokens(values["seed-tokens"]);
+  if (values.token !== undefined) options.token = values.token;
+  if (values.state !== undefined) options.statePath = values.state;
   return { kind: "serve", options };
 }
 
@@ -65,9 +74,20 @@ function parse(argv: readonly string[]) {
       proxy: { type: "string" },
       spec: { type: "string" },
       quiet: { type: "boolean" },
+      stateful: { type: "boolean" },
+      "seed-tokens": { type: "string" },
+      token: { type: "string" },
+      state: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
+}
+
+function parseSeedTokens(value: string): number {
+  if (!/^\d+$/.test(value)) {
+    throw new MockServerError("INVALID_OPTION", `Invalid --seed-tokens "${value}": expected an integer.`);
+  }
+  return Number(value);
 }
 
 function parsePort(value: string): number {

@@ -6,8 +6,9 @@ export const EXAMPLE_KEY = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b";
 /** The text the CLI prints once the server answers: the URL, a `curl` to try, and the `Prefer` recipes. */
 export function startupBanner(server: MockServer): string {
   const { options, url } = server;
-  const mode =
-    options.proxy !== undefined
+  const mode = options.stateful
+    ? `stateful: an in-memory API checked against the spec${options.statePath ? `, state in ${options.statePath}` : ""}`
+    : options.proxy !== undefined
       ? `validating proxy of ${options.proxy.origin}`
       : options.seed !== undefined
         ? `generated bodies, seed "${options.seed}"`
@@ -18,9 +19,16 @@ export function startupBanner(server: MockServer): string {
     `NeuroIO tokens mock listening on ${url} (${mode})`,
     "",
     "Try it:",
-    `  curl -H "Authorization: Token ${EXAMPLE_KEY}" ${url}/v1/tokens/`,
+    `  curl -H "Authorization: Token ${options.stateful ? (server.token ?? "<no active token>") : EXAMPLE_KEY}" ${url}/v1/tokens/`,
   ];
-  if (options.proxy === undefined) {
+  if (options.stateful) {
+    lines.push(
+      "",
+      server.token === undefined
+        ? "No active token: start with --seed-tokens N or --token KEY (or another --state file)."
+        : "Only known, active, unexpired keys are accepted; create more with POST /v1/tokens/.",
+    );
+  } else if (options.proxy === undefined) {
     lines.push(
       "",
       "Ask for another answer with a Prefer header:",
