@@ -1,0 +1,93 @@
+import { createServer } from "node:net";
+import { describe, expect, it } from "vitest";
+import { MockServerError, startMockServer } from "../src/index.js";
+import { call, startTestMock } from "./support/mock.js";
+
+/** Whether something can bind `port` on 127.0.0.1 right now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+describe("startMockServer", () => {
+  it("picks a free port for port 0, binds 127.0.0.1 and answers once resolved", async () => {
+    const mock = await startTestMock();
+    try {
+      expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
+      expect(mock.port).toBeGreaterThan(0);
+      expect((await call(mock, "GET", "/v1/tokens/")).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("close() frees the port, even with a keep-alive connection open", async () => {
+    const mock = await startTestMock();
+    await call(mock, "GET", "/v1/tokens/"); // leaves a pooled keep-alive connection in fetch
+    expect(await portIsFree(mock.port)).toBe(false);
+    await mock.close();
+    expect(await portIsFree(mock.port)).toBe(true);
+    await expect(fetch(`${mock.url}/v1/tokens/`)).rejects.toThrow();
+  });
+
+  it("close() may be called twice", async () => {
+    const mock = await startTestMock();
+    await Promise.all([mock.close(), mock.close()]);
+    await expect(mock.close()).resolves.toBeUndefined();
+  });
+
+  it("rejects a port in use with PORT_IN_USE naming the port", async () => {
+    const first = await startTestMock();
+    try {
+      const second = startTestMock({ port: first.port });
+      await expect(second).rejects.toBeInstanceOf(MockServerError);
+      await expect(second).rejects.toMatchObject({
+        code: "PORT_IN_USE",
+        message: expect.stringContaining(`Port ${first.port} on 127.0.0.1 is already in use`),
+      });
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("rejects a missing spec with SPEC_NOT_FOUND", async () => {
+    await expect(
+      startMockServer({ specPath: "/nonexistent/tokens.yaml", quiet: true }),
+    ).rejects.toMatchObject({
+      code: "SPEC_NOT_FOUND",
+      message: "Spec not found: /nonexistent/tokens.yaml does not exist.",
+    });
+  });
+
+  it.each([
+    { options: { proxy: "not a url" }, message: /Invalid proxy URL "not a url"/ },
+    { options: { proxy: "ftp://example.com" }, message: /only http: and https:/ },
+    { options: { port: 70_000 }, message: /Invalid port 70000/ },
+    { options: { port: 1.5 }, message: /Invalid port 1.5/ },
+    { options: { host: "" }, message: /Invalid host/ },
+    { options: { seed: "" }, message: /Invalid seed/ },
+  ])("rejects $options before starting anything", async ({ options, message }) => {
+    await expect(startMockServer({ quiet: true, ...options })).rejects.toMatchObject({
+      code: "INVALID_OPTION",
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it("logs spec violations on the log sink unless quiet", async () => {
+    const lines: string[] = [];
+    const mock = await startMockServer({ port: 0 }, (line) => lines.push(line));
+    try {
+      await call(mock, "POST", "/v1/tokens/", { body: { permanent: "yes" } });
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^\[mock\] (warn|error): .*permanent must be boolean/),
+      );
+      // Info-level request logs stay off: they halve Prism's throughput.
+      expect(lines.filter((line) => line.startsWith("[mock] info"))).toEqual([]);
+    } finally {
+      await mock.close();
+    }
+  });
+});

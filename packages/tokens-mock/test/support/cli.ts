@@ -1,0 +1,54 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The built CLI (`pnpm build` makes it; turbo builds before testing). */
+export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+
+/** A CLI process this test started, with everything it printed so far. */
+export interface CliRun {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (or the signal name) once the process has exited. */
+  exited: Promise<number | string>;
+}
+
+/** Starts `node dist/cli.js ...args`. */
+export function runCli(args: readonly string[]): CliRun {
+  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run \`pnpm build\` first.`);
+  const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: "pipe" });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  const exited = new Promise<number | string>((resolve) => {
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown"));
+  });
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** Waits until the CLI prints its URL; fails with what it printed when it exits or takes over `timeoutMs`. */
+export async function waitForUrl(run: CliRun, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void run.exited.then(() => {
+    exited = true;
+  });
+  while (Date.now() < deadline) {
+    const match = /listening on (http:\/\/\S+)/.exec(run.stdout());
+    if (match?.[1] !== undefined) return match[1];
+    if (exited) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`The CLI printed no URL.\nstdout: ${run.stdout()}\nstderr: ${run.stderr()}`);
+}
+
+/** Ends a CLI process this test started (by its PID), if it still runs. */
+export function stopCli(run: CliRun): void {
+  if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
+}
