@@ -15,6 +15,8 @@ const MAX_BACKOFF_MS = 8_000;
 
 /** Plain decimal seconds, the first form of `Retry-After`. */
 const SECONDS = /^\d+(?:\.\d+)?$/;
+/** Every HTTP date form starts with a day name; `Date.parse` alone would also take "-5" as a year. */
+const HTTP_DATE = /^[a-z]{3}/i;
 
 /** Whether a response with this status is worth sending again (for idempotent methods only). */
 export function isRetryableStatus(status: number): boolean {
@@ -41,7 +43,7 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
   if (SECONDS.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  const date = HTTP_DATE.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -32,6 +32,7 @@ export interface MockFetch {
 export function mockFetch(...replies: Reply[]): MockFetch {
   const requests: RecordedRequest[] = [];
   const fetch = async (request: Request): Promise<Response> => {
+    hold(request);
     requests.push({
       method: request.method,
       url: new URL(request.url),
@@ -50,7 +51,21 @@ export function mockFetch(...replies: Reply[]): MockFetch {
   return { fetch, requests };
 }
 
-/** A promise that settles only when `signal` aborts, rejecting with its reason. */
+/**
+ * Requests held strongly until aborted, as a real fetch holds its request while it runs: undici's `Request`
+ * follows the client's signal only while the `Request` is alive, and nothing else would keep it from being
+ * collected in the middle of a test (a hanging reply, a slow body).
+ */
+const live = new Set<Request>();
+
+/** Keeps `request` alive until its signal aborts. */
+function hold(request: Request): void {
+  if (request.signal.aborted) return;
+  live.add(request);
+  request.signal.addEventListener("abort", () => live.delete(request), { once: true });
+}
+
+/** A promise that settles only when the request's signal aborts, rejecting with its reason. */
 function hang(signal: AbortSignal): Promise<Response> {
   return new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason);

@@ -1,0 +1,132 @@
+/** Per-attempt timeouts and the caller's AbortSignal. */
+import { describe, expect, it } from "vitest";
+import { TokensClient } from "../../src/client.js";
+import { NeuroioAbortError, NeuroioTimeoutError } from "../../src/index.js";
+import { API_TOKEN, json, mockFetch, setup, token } from "./helpers/mock-fetch.js";
+
+describe("timeouts", () => {
+  it("bound each attempt by timeoutMs and abort the request's signal", async () => {
+    const { client, requests } = setup(["hang"], { timeoutMs: 20, maxRetries: 0 });
+    const started = Date.now();
+    const error = (await client.tokens.get(1).catch((e: unknown) => e)) as NeuroioTimeoutError;
+    expect(error).toBeInstanceOf(NeuroioTimeoutError);
+    expect(error.message).toBe("GET /v1/tokens/1/: timed out after 20 ms");
+    expect(error.timeoutMs).toBe(20);
+    expect(requests[0]?.signal.aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("can be set per call, overriding the client's", async () => {
+    const { client } = setup(["hang"], { timeoutMs: 60_000, maxRetries: 0 });
+    const error = (await client.tokens
+      .list({}, { timeoutMs: 10 })
+      .catch((e: unknown) => e)) as NeuroioTimeoutError;
+    expect(error).toBeInstanceOf(NeuroioTimeoutError);
+    expect(error.timeoutMs).toBe(10);
+  });
+
+  it("cover reading the body, not only the headers", async () => {
+    const slowBody = (request: Request) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("["));
+            request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+          },
+        }),
+        { status: 200 },
+      );
+    const { client } = setup([slowBody], { timeoutMs: 20, maxRetries: 0 });
+    await expect(client.tokens.list()).rejects.toBeInstanceOf(NeuroioTimeoutError);
+  });
+
+  it("do not fire after a call finished", async () => {
+    const { client } = setup([json(200, token(1))], { timeoutMs: 5 });
+    await client.tokens.get(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+});
+
+describe("the caller's signal", () => {
+  it("rejects with NeuroioAbortError before any request when already aborted", async () => {
+    const { client, requests } = setup([json(200, [])]);
+    const controller = new AbortController();
+    const reason = new Error("user left");
+    controller.abort(reason);
+    const error = (await client.tokens
+      .list({}, { signal: controller.signal })
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(NeuroioAbortError);
+    expect(error.cause).toBe(reason);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("aborts an attempt in flight at once, and is not retried", async () => {
+    const { client, requests } = setup(["hang", json(200, [])], { timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const pending = client.tokens.list({}, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    const error = (await pending.catch((e: unknown) => e)) as NeuroioAbortError;
+    expect(error).toBeInstanceOf(NeuroioAbortError);
+    expect(error.message).toBe("GET /v1/tokens/: aborted by the caller's signal");
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.signal.aborted).toBe(true);
+  });
+
+  it("aborts the wait between two attempts", async () => {
+    const mock = mockFetch(json(503, {}), json(200, []));
+    const controller = new AbortController();
+    let waited = 0;
+    const client = new TokensClient(
+      { apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch },
+      {
+        sleep: (_ms, signal) =>
+          new Promise((_, reject) => {
+            waited++;
+            signal?.addEventListener("abort", () => reject(signal.reason));
+            controller.abort();
+          }),
+      },
+    );
+    await expect(client.tokens.get(1, { signal: controller.signal })).rejects.toBeInstanceOf(
+      NeuroioAbortError,
+    );
+    expect(waited).toBe(1);
+    expect(mock.requests).toHaveLength(1);
+  });
+
+  it("aborts a real backoff sleep at once", async () => {
+    const mock = mockFetch(json(503, {}, { "Retry-After": "30" }), json(200, []));
+    const client = new TokensClient({ apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = client.tokens.list({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toBeInstanceOf(NeuroioAbortError);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(mock.requests).toHaveLength(1);
+  });
+
+  it("leaves no listener behind on a long-lived signal", async () => {
+    const { client } = setup([json(200, []), json(200, [])]);
+    const controller = new AbortController();
+    let added = 0;
+    let removed = 0;
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      added++;
+      add(...args);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+      removed++;
+      remove(...args);
+    }) as typeof signal.removeEventListener;
+    await client.tokens.list({}, { signal });
+    await client.tokens.list({}, { signal });
+    expect(added).toBe(2);
+    expect(removed).toBe(2);
+  });
+});
