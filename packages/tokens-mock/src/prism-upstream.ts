@@ -19,6 +19,15 @@ export interface PrismUpstreamOptions {
   seed: string | undefined;
   errors: boolean;
   proxy: URL | undefined;
+  /** Changes Prism's answer before it is sent (stateful mode turns request violations into a 500). */
+  rewrite?: (answer: PrismAnswer) => PrismAnswer;
+}
+
+/** An answer of Prism, buffered: what {@link PrismUpstreamOptions.rewrite} receives and returns. */
+export interface PrismAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
 type PrismConfig = Parameters<typeof prismHttpServer.createServer>[1]["config"];
@@ -55,7 +64,7 @@ export async function startPrismUpstream(options: PrismUpstreamOptions): Promise
   return {
     checksAuthorization: options.proxy === undefined,
     handle: (request, body, response) =>
-      forward({ hostname, port: Number(port), agent }, request, body, response),
+      forward({ hostname, port: Number(port), agent, rewrite: options.rewrite }, request, body, response),
     async close() {
       agent.destroy();
       await server.close();
@@ -81,6 +90,7 @@ interface Target {
   hostname: string;
   port: number;
   agent: Agent;
+  rewrite: ((answer: PrismAnswer) => PrismAnswer) | undefined;
 }
 
 /** Sends the request to Prism and copies its answer back; mock answers are small, so it is buffered. */
@@ -104,13 +114,18 @@ function forward(
         const chunks: Buffer[] = [];
         upstreamResponse.on("data", (chunk: Buffer) => chunks.push(chunk));
         upstreamResponse.on("end", () => {
-          const payload = Buffer.concat(chunks);
-          for (const [name, value] of Object.entries(upstreamResponse.headers)) {
+          const received = {
+            status: upstreamResponse.statusCode ?? 502,
+            headers: upstreamResponse.headers,
+            body: Buffer.concat(chunks),
+          };
+          const answer = target.rewrite ? target.rewrite(received) : received;
+          for (const [name, value] of Object.entries(answer.headers)) {
             if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) response.setHeader(name, value);
           }
-          response.setHeader("content-length", payload.length);
-          response.writeHead(upstreamResponse.statusCode ?? 502);
-          response.end(payload);
+          response.setHeader("content-length", answer.body.length);
+          response.writeHead(answer.status);
+          response.end(answer.body);
           resolve();
         });
         upstreamResponse.on("error", () => fail(response, resolve));

@@ -8,6 +8,7 @@ import { startPrismUpstream } from "../prism-upstream.js";
 import type { Operation } from "../spec.js";
 import type { Upstream } from "../upstream.js";
 import { type StatefulBackend, type StatefulBackendOptions, startStatefulBackend } from "./backend.js";
+import { requestViolationsAsServerError } from "./violations.js";
 
 /** Options of {@link startStatefulUpstream}. */
 export interface StatefulUpstreamOptions {
@@ -27,7 +28,8 @@ export interface StatefulUpstream extends Upstream {
 
 /**
  * Starts the stateful backend on a free loopback port, then Prism proxying to it with `errors` on: a
- * response of the backend that breaks the spec becomes a 500 listing the violations instead of passing.
+ * response of the backend that breaks the spec becomes a 500 listing the violations instead of passing, and
+ * so does a request that breaks it (which never reaches the backend).
  * @throws {StateFileError} when the state file is not a valid state (nothing is left running).
  */
 export async function startStatefulUpstream(options: StatefulUpstreamOptions): Promise<StatefulUpstream> {
@@ -46,6 +48,7 @@ export async function startStatefulUpstream(options: StatefulUpstreamOptions): P
       seed: undefined,
       errors: true,
       proxy: new URL(backend.url),
+      rewrite: requestViolationsAsServerError,
     });
   } catch (error) {
     await backend.close();
