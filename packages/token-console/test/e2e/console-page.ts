@@ -54,7 +54,7 @@ export async function openConsolePage(
   url: string,
   apiOrigin: string,
 ): Promise<ConsolePage> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
   const page = await context.newPage();
   const requests: SeenRequest[] = [];
   const preflights: SeenPreflight[] = [];
