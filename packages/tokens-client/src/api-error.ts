@@ -53,7 +53,7 @@ export function createApiError(
     status,
     body: safeBody,
     detail,
-    headers: maskHeaders(response.headers),
+    headers: maskHeaders(response.headers, secrets),
     retryAfterMs: parseRetryAfter(response.headers),
   });
 }

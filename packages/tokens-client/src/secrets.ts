@@ -18,11 +18,13 @@ export function maskIdOrKey(idOrKey: unknown): string {
   return idOrKey.length > 8 ? `${encodeURIComponent(idOrKey.slice(0, 4))}${MASK}` : MASK;
 }
 
-/** The response headers as a plain object, credential-like values masked. */
-export function maskHeaders(headers: Headers): Record<string, string> {
+/** The response headers as a plain object: credential-like values masked, `secrets` redacted from the rest. */
+export function maskHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of headers) {
-    out[name] = SECRET_HEADERS.has(name) ? MASK : value;
+    let safe = value;
+    for (const secret of secrets) safe = redact(safe, secret);
+    out[name] = SECRET_HEADERS.has(name) ? MASK : safe;
   }
   return out;
 }
