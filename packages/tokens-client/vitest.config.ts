@@ -16,6 +16,10 @@ export default defineConfig({
           },
         },
       },
+      {
+        // The real client against the stateful mock (@neuroio/tokens-mock, started in-process per test).
+        test: { name: "stateful", include: ["test/stateful/**/*.test.ts"] },
+      },
     ],
   },
 });

@@ -12,8 +12,11 @@ export type Token = components["schemas"]["Token"];
 /** A token's integer `id` (a positive safe integer) or its `key` (a non-empty string other than `.`/`..`). */
 export type TokenIdOrKey = paths["/v1/tokens/{token_id_or_key}/"]["parameters"]["path"]["token_id_or_key"];
 
-/** Arguments of `tokens.create()`: `permanent` (default `false`: a temporary token that lives 24 hours). */
-export type CreateTokenParams = NonNullable<
+/**
+ * Arguments of `tokens.create()`: `permanent` (default `false`: a temporary token that lives 24 hours).
+ * Partial because the generated type makes a field with a default required.
+ */
+export type CreateTokenParams = Partial<
   NonNullable<operations["createToken"]["requestBody"]>["content"]["application/json"]
 >;
 

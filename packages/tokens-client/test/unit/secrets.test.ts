@@ -1,7 +1,7 @@
 /** The API token never shows: not in error messages, stacks, JSON, util.inspect of the client or errors. */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createTokensClient, type NeuroioError } from "../../src/index.js";
+import { createTokensClient, type NeuroioApiError } from "../../src/index.js";
 import { API_TOKEN, json, setup } from "./helpers/mock-fetch.js";
 
 /** Every way an error or client might be printed or logged. */
@@ -45,13 +45,11 @@ describe("secrets", () => {
     const { client } = setup([
       json(401, echo, { "X-Echo-Authorization": `Token ${API_TOKEN}`, Authorization: `Token ${API_TOKEN}` }),
     ]);
-    const error = (await client.tokens.list().catch((e: unknown) => e)) as NeuroioError & {
-      headers: Record<string, string>;
-    };
+    const error = (await client.tokens.list().catch((e: unknown) => e)) as NeuroioApiError;
     expect(error.message).toBe("401 GET /v1/tokens/: Invalid token ***.");
     expect(error.headers.authorization).toBe("***");
     for (const text of renderings(error)) expect(text).not.toContain(`Token ${API_TOKEN}`);
-    expectNoSecret({ ...error, body: error.body, detail: error.detail });
+    expectNoSecret({ body: error.body, detail: error.detail, headers: error.headers });
   });
 
   it("a text body echoing the token is redacted too", async () => {
