@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { requireFromPrismServer } from "./prism-modules.js";
 
 interface JsonSchemaFaker {
   option(name: string, value: unknown): void;
@@ -14,8 +15,7 @@ interface JsonSchemaFaker {
  */
 export function disableFillerProperties(): boolean {
   try {
-    const server = createRequire(import.meta.url).resolve("@stoplight/prism-http-server");
-    const prismHttp = createRequire(server).resolve("@stoplight/prism-http");
+    const prismHttp = requireFromPrismServer().resolve("@stoplight/prism-http");
     const faker = createRequire(prismHttp)("json-schema-faker") as { JSONSchemaFaker: JsonSchemaFaker };
     faker.JSONSchemaFaker.option("fillProperties", false);
     return true;

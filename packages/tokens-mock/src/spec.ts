@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import prismHttp from "@stoplight/prism-http";
+import type * as PrismHttp from "@stoplight/prism-http";
 import { MockServerError } from "./errors.js";
+import { prismHttpOfServer } from "./prism-modules.js";
 
 /** Prism's description of one operation of the spec (method, path, parameters, responses). */
-export type Operation = Awaited<ReturnType<typeof prismHttp.getHttpOperationsFromSpec>>[number];
+export type Operation = Awaited<ReturnType<typeof PrismHttp.getHttpOperationsFromSpec>>[number];
 
 /**
  * Absolute path of the OpenAPI document of `@neuroio/tokens-spec`, the one the mock serves by default.
@@ -34,7 +35,7 @@ export async function loadOperations(specPath: string = defaultSpecPath()): Prom
   }
   let operations: Operation[];
   try {
-    operations = await prismHttp.getHttpOperationsFromSpec(specPath);
+    operations = await prismHttpOfServer().getHttpOperationsFromSpec(specPath);
   } catch (error) {
     throw new MockServerError("SPEC_INVALID", `Spec ${specPath} cannot be read: ${describe(error)}`, {
       cause: error,

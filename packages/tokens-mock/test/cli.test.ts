@@ -30,8 +30,8 @@ describe("neuroio-tokens-mock (the CLI)", { timeout: 30_000 }, () => {
     await expect(fetch(`${url}/v1/tokens/`)).rejects.toThrow();
   });
 
-  it("stops cleanly on Ctrl-C (SIGINT)", async () => {
-    const run = cli(["--port", "0", "--quiet"]);
+  it("stops cleanly on Ctrl-C (SIGINT), and ignores the `--` of `pnpm mock -- ...`", async () => {
+    const run = cli(["--", "--port", "0", "--quiet"]);
     await waitForUrl(run);
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(0);

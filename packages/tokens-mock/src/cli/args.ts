@@ -36,9 +36,11 @@ Options:
  * @throws {MockServerError} `INVALID_OPTION` for an unknown flag, a missing value or a bad port.
  */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
+  // `pnpm mock -- --port 5000` passes the `--` through; it means nothing here.
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
   let values: ReturnType<typeof parse>["values"];
   try {
-    values = parse(argv).values;
+    values = parse(args).values;
   } catch (error) {
     throw new MockServerError("INVALID_OPTION", `${(error as Error).message} (see --help).`);
   }
