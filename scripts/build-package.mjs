@@ -4,6 +4,7 @@
  * - `dist/`: ES modules, declarations and source maps, emitted by `tsc -p tsconfig.build.json`;
  * - `dist/cjs/`: one CommonJS bundle per `require` entry of `exports` (esbuild, dependencies left external),
  *   a `{"type":"commonjs"}` package.json, and a copy of the declarations so `require` gets CJS-flavoured types.
+ *   Default imports of dual packages are switched to their `exports.default` (see lib/cjs-interop.mjs).
  * Usage (from a package's `build` script): `node ../../scripts/build-package.mjs`.
  */
 import { execFileSync } from "node:child_process";
@@ -11,6 +12,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { fixDefaultInterop } from "./lib/cjs-interop.mjs";
 import { copyDeclarations } from "./lib/copy-declarations.mjs";
 import { requireEntries } from "./lib/require-entries.mjs";
 
@@ -40,6 +42,10 @@ if (entries.length > 0) {
     inject: [new URL("./lib/import-meta-url-shim.mjs", import.meta.url).pathname],
     logLevel: "warning",
   });
+  for (const { output } of entries) {
+    const file = join(packageDir, output);
+    await writeFile(file, fixDefaultInterop(await readFile(file, "utf8"), packageDir));
+  }
   await writeFile(join(packageDir, "dist/cjs/package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
   await copyDeclarations(join(packageDir, "dist"), join(packageDir, "dist/cjs"));
 }

@@ -9,11 +9,16 @@ import { execFileSync } from "node:child_process";
  * @returns {string} absolute path of the tarball
  */
 export function packTarball(packageDir, destination) {
-  const output = execFileSync("pnpm", ["pack", "--json", "--pack-destination", destination], {
-    cwd: packageDir,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  let output;
+  try {
+    output = execFileSync("pnpm", ["pack", "--json", "--pack-destination", destination], {
+      cwd: packageDir,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    throw new Error(`pnpm pack failed in ${packageDir}:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+  }
   const { filename } = JSON.parse(output);
   if (typeof filename !== "string") throw new Error(`pnpm pack printed no filename in ${packageDir}`);
   return filename;

@@ -40,6 +40,9 @@ export async function startMockCli(projectDir: string, timeoutMs = 20_000): Prom
   child.stderr?.on("data", (chunk) => {
     output += chunk;
   });
+  child.on("error", (error) => {
+    output += `${error.message}\n`;
+  });
   const deadline = Date.now() + timeoutMs;
   while (!(await answers(url))) {
     if (child.exitCode !== null || Date.now() > deadline) {
