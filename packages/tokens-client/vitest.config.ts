@@ -20,6 +20,14 @@ export default defineConfig({
         // The real client against the stateful mock (@neuroio/tokens-mock, started in-process per test).
         test: { name: "stateful", include: ["test/stateful/**/*.test.ts"] },
       },
+      {
+        // Every client method against the static mock (Prism, errors mode), started once by the global setup.
+        test: {
+          name: "contract",
+          include: ["test/contract/**/*.test.ts"],
+          globalSetup: ["test/contract/global-setup.ts"],
+        },
+      },
     ],
   },
 });
