@@ -13,8 +13,14 @@ export const OTHER_KEY = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b";
 /** The key the tests sign in with: the mock's permanent example token (id 1), so it is in every list. */
 export const API_TOKEN = "3c59dc048e8850243be8079a5c74d079f1c7d8a0";
 
-/** Registers the hooks; `open(query)` loads the console (e.g. `open("?prefer=")`) against the mock. */
-export function useConsolePage(): { open(query?: string): Promise<ConsolePage>; mockUrl: string } {
+/**
+ * Registers the hooks; `open(query)` loads the console (e.g. `open("?prefer=")`) and records the requests
+ * to `apiOrigin` (default: the static mock of the global setup).
+ */
+export function useConsolePage(): {
+  open(query?: string, apiOrigin?: string): Promise<ConsolePage>;
+  mockUrl: string;
+} {
   const pageUrl = inject("pageUrl");
   const mockUrl = inject("mockUrl");
   let browser: Browser | undefined;
@@ -36,9 +42,9 @@ export function useConsolePage(): { open(query?: string): Promise<ConsolePage>; 
 
   return {
     mockUrl,
-    async open(query = "") {
+    async open(query = "", apiOrigin = mockUrl) {
       if (browser === undefined) throw new Error("Chromium is not running");
-      current = await openConsolePage(browser, `${pageUrl}${query}`, mockUrl);
+      current = await openConsolePage(browser, `${pageUrl}${query}`, apiOrigin);
       return current;
     },
   };
