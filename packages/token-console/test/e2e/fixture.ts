@@ -35,9 +35,11 @@ export function useConsolePage(): {
   afterEach(async () => {
     if (current === undefined) return;
     const unexpected = current.unexpectedProblems();
+    // What the page said helps to tell why (e.g. the body of an unexpected 500).
+    const shown = unexpected.length === 0 ? "" : await current.page.textContent("#message").catch(() => "");
     await current.close();
     current = undefined;
-    expect(unexpected, "console errors, failed requests or HTTP errors the test did not provoke").toEqual([]);
+    expect(unexpected, `problems the test did not provoke; the page said: ${shown}`).toEqual([]);
   });
 
   return {
