@@ -5,7 +5,8 @@ import { build } from "esbuild";
 /**
  * Bundles `entry` for the browser (ESM, minified, tree-shaken) in memory and measures it.
  * @param {string} entry absolute path of the entry module
- * @returns {Promise<{ minified: number, gzip: number }>} sizes in bytes
+ * @returns {Promise<{ minified: number, gzip: number, inputs: [string, number][] }>} sizes in bytes, and the
+ *   minified bytes each input file contributes, largest first
  */
 export async function bundleSize(entry) {
   const result = await build({
@@ -17,8 +18,13 @@ export async function bundleSize(entry) {
     minify: true,
     write: false,
     logLevel: "error",
+    metafile: true,
   });
   const code = result.outputFiles?.[0]?.contents;
   if (!code) throw new Error(`esbuild produced no output for ${entry}`);
-  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  const output = Object.values(result.metafile?.outputs ?? {})[0];
+  const inputs = Object.entries(output?.inputs ?? {})
+    .map(([file, { bytesInOutput }]) => /** @type {[string, number]} */ ([file, bytesInOutput]))
+    .sort((a, b) => b[1] - a[1]);
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs };
 }

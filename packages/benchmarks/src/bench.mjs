@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench` (not in CI): every benchmark in one run, printed as markdown with ratios and the targets of
+ * issue 5. Paste the output into docs/benchmarks.md. `BENCH_QUICK=1` runs fewer rounds for a smoke check.
+ */
+import { cpus, totalmem } from "node:os";
+import { runCpu } from "./cpu/bench.mjs";
+import { markdownTable, ratio } from "./lib/format.mjs";
+import { runLoopback } from "./loopback/bench.mjs";
+import { runMockReadiness } from "./mock/bench.mjs";
+import { measureSizes } from "./size.mjs";
+import { runTooling } from "./tooling/bench.mjs";
+
+const quick = process.env.BENCH_QUICK === "1";
+const verdict = (ok) => (ok ? "met" : "MISSED");
+const ms = (value) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
+const find = (rows, name) => {
+  const row = rows.find((r) => r.name === name);
+  if (!row) throw new Error(`no result for ${name}`);
+  return row;
+};
+
+const cpu = cpus();
+console.log(`# Benchmark run ${new Date().toISOString()}\n`);
+console.log(
+  `Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+    `Node ${process.version}, ${process.platform}-${process.arch}${quick ? " (BENCH_QUICK: fewer rounds)" : ""}\n`,
+);
+
+console.log("## 1. CPU per list call, instant injected fetch\n");
+const cpuRows = await runCpu(quick ? { rounds: 3, calls: 3000, warmup: 1000 } : {});
+const cpuBase = find(cpuRows, "openapi-fetch").cpuMicros;
+console.log(
+  markdownTable(
+    ["client", "CPU µs/call (median)", "wall µs/call", "vs openapi-fetch"],
+    cpuRows.map((r) => [
+      r.name,
+      r.cpuMicros.toFixed(2),
+      r.wallMicros.toFixed(2),
+      ratio(r.cpuMicros / cpuBase),
+    ]),
+  ),
+);
+const cpuRatio = find(cpuRows, "@neuroio/tokens-client").cpuMicros / cpuBase;
+console.log(`\nTarget ≤ 1.15x of openapi-fetch: ${ratio(cpuRatio)}, ${verdict(cpuRatio <= 1.15)}.\n`);
+
+console.log("## 2. Loopback list calls, keep-alive node:http server in another process\n");
+const loopRows = await runLoopback(quick ? { rounds: 2, calls: 300, warmup: 100 } : {});
+const loopBase = find(loopRows, "openapi-fetch").throughput;
+console.log(
+  markdownTable(
+    ["client", "calls/s (median)", "p50", "p99", "throughput vs openapi-fetch"],
+    loopRows.map((r) => [
+      r.name,
+      r.throughput.toFixed(0),
+      ms(r.p50),
+      ms(r.p99),
+      ratio(r.throughput / loopBase),
+    ]),
+  ),
+);
+const loopRatio = find(loopRows, "@neuroio/tokens-client").throughput / loopBase;
+console.log(`\nTarget ≥ 0.95x of openapi-fetch: ${ratio(loopRatio)}, ${verdict(loopRatio >= 0.95)}.\n`);
+
+console.log("## 3. Browser bundle: create client + tokens.list (esbuild ESM minified, gzip -9)\n");
+const sizes = await measureSizes();
+const rows = [
+  ["@neuroio/tokens-client", sizes.tokensClient],
+  ["openapi-fetch alone", sizes.openapiFetch],
+  ["@neuroio/rest-api 4.2.2", sizes.restApi],
+];
+console.log(
+  markdownTable(
+    ["bundle", "minified B", "gzip B", "vs tokens-client"],
+    rows.map(([name, s]) => [name, s.minified, s.gzip, ratio(s.gzip / sizes.tokensClient.gzip)]),
+  ),
+);
+const share = sizes.tokensClient.gzip / sizes.restApi.gzip;
+console.log(
+  `\nTarget ≤ 1/7 of the old SDK (${Math.floor(sizes.restApi.gzip / 7)} B): 1/${(1 / share).toFixed(2)}, ` +
+    `${verdict(share <= 1 / 7)}. Budget 4096 B: ${verdict(sizes.tokensClient.gzip <= 4096)}.\n`,
+);
+
+console.log("## 4. Mock readiness: process start to first answered request\n");
+const mockRows = await runMockReadiness(quick ? { rounds: 2 } : {});
+const prism = find(mockRows, "Prism CLI (prism mock)").readyMs;
+console.log(
+  markdownTable(
+    ["mock", "ready (median)", "fastest", "vs Prism CLI"],
+    mockRows.map((r) => [r.name, ms(r.readyMs), ms(r.minMs), ratio(r.readyMs / prism)]),
+  ),
+);
+const ready = find(mockRows, "startMockServer()").readyMs;
+console.log(`\nTarget startMockServer < 1 s: ${ms(ready)}, ${verdict(ready < 1000)}.\n`);
+
+console.log("## 5. Tooling\n");
+const tooling = runTooling(quick ? { rounds: 1 } : {});
+console.log(
+  markdownTable(
+    ["command", "wall (median)"],
+    [
+      ["pnpm generate", ms(tooling.generateMs)],
+      [`pnpm build, cached (${tooling.cachedTasks})`, ms(tooling.cachedBuildMs)],
+    ],
+  ),
+);
