@@ -8,11 +8,10 @@ import { deleteDoneText, deleteListParams, deleteWarning, isConfirmed, parseScop
 import { describeError, type ErrorContext } from "./describe-error.js";
 import { setupDevBar } from "./dev-bar.js";
 import { type DevOptions, devHeaders } from "./dev-options.js";
-import { h } from "./dom.js";
 import type { ConsoleElements } from "./elements.js";
-import { formatDateTime, maskKey, tokenKind } from "./format.js";
+import { tokenKind } from "./format.js";
 import { clearMessage, showErrorMessage, showInfo as showMessageInfo } from "./messages.js";
-import { renderTokenRows, rowActionOf } from "./token-table.js";
+import { renderTokenDetails, renderTokenRows, rowActionOf } from "./token-table.js";
 
 type TokensClient = ReturnType<typeof createTokensClient>;
 
@@ -230,17 +229,7 @@ export function startConsole(ui: ConsoleElements, dev: DevOptions): void {
     ui.lookupResult.hidden = true;
     await run({ action: `look up token ${typeof idOrKey === "number" ? idOrKey : "by key"}` }, async (c) => {
       const token = await c.tokens.get(idOrKey);
-      const fields: Array<[string, string]> = [
-        ["ID", String(token.id)],
-        ["Key", maskKey(token.key, connection?.apiToken)],
-        ["Kind", tokenKind(token)],
-        ["Status", token.is_active ? "active" : "inactive"],
-        ["Created", formatDateTime(token.created)],
-        ["Expires", formatDateTime(token.expires)],
-      ];
-      ui.lookupResult.replaceChildren(
-        ...fields.flatMap(([name, value]) => [h("dt", {}, name), h("dd", {}, value)]),
-      );
+      renderTokenDetails(ui.lookupResult, token, connection?.apiToken);
       ui.lookupResult.hidden = false;
       showInfo(`Found token ${token.id}.`);
     });

@@ -1,4 +1,4 @@
-/** Renders a page of tokens as table rows, each with its activate/deactivate and delete buttons. */
+/** Renders tokens: a page as table rows with their action buttons, and one token as a list of fields. */
 import { h } from "./dom.js";
 import { formatDateTime, maskKey, type TokenView, tokenKind } from "./format.js";
 
@@ -45,6 +45,23 @@ function renderRow(token: TokenView, apiToken: string | undefined): HTMLTableRow
       ),
     ),
   );
+}
+
+/** Replaces the content of a `<dl>` with one token's fields, its key masked like in the table. */
+export function renderTokenDetails(
+  list: HTMLDListElement,
+  token: TokenView,
+  apiToken: string | undefined,
+): void {
+  const fields: Array<[string, string]> = [
+    ["ID", String(token.id)],
+    ["Key", maskKey(token.key, apiToken)],
+    ["Kind", tokenKind(token)],
+    ["Status", token.is_active ? "active" : "inactive"],
+    ["Created", formatDateTime(token.created)],
+    ["Expires", formatDateTime(token.expires)],
+  ];
+  list.replaceChildren(...fields.flatMap(([name, value]) => [h("dt", {}, name), h("dd", {}, value)]));
 }
 
 /** The action of a clicked row button, or `undefined` when the click was elsewhere. */

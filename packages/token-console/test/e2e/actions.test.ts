@@ -99,8 +99,8 @@ describe("token console on the static mock", () => {
     ]);
   });
 
-  it("creates temporary and permanent tokens and shows the new key until dismissed", async () => {
-    const { page, requests } = await fixture.open();
+  it("creates temporary and permanent tokens and shows the new key, with a Copy button, until dismissed", async () => {
+    const { page, context, requests } = await fixture.open();
     await connect(page, fixture.mockUrl, API_TOKEN);
 
     await clickAndWait(page, "#create-temporary");
@@ -108,6 +108,14 @@ describe("token console on the static mock", () => {
     expect(await page.isVisible("#new-token")).toBe(true);
     expect(await page.textContent("#new-token-key")).toBe(OTHER_KEY);
     expect(await page.textContent("#new-token-id")).toBe("#2");
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(page.url()).origin,
+    });
+    await page.click("#copy-new-token");
+    await page.waitForFunction(
+      () => document.getElementById("message")?.textContent === "Copied the new key.",
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(OTHER_KEY);
     await page.click("#dismiss-new-token");
     expect(await page.isVisible("#new-token")).toBe(false);
     expect(await page.content()).not.toContain(OTHER_KEY);
