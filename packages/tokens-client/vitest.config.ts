@@ -28,6 +28,18 @@ export default defineConfig({
           globalSetup: ["test/contract/global-setup.ts"],
         },
       },
+      {
+        // The same contract tests against the stateful mock (a fresh server per test, see the setup file).
+        // Error answers picked with `Prefer: code=...` are a feature of the static mock only; the stateful
+        // errors (400, 401, 404) are covered by test/stateful.
+        test: {
+          name: "contract-stateful",
+          include: ["test/contract/**/*.test.ts"],
+          exclude: ["test/contract/errors.test.ts"],
+          setupFiles: ["test/contract/stateful-setup.ts"],
+          provide: { mockMode: "stateful" },
+        },
+      },
     ],
   },
 });

@@ -3,7 +3,7 @@
  * reports no violation), the mock's answer must satisfy the spec (errors mode turns a bad example into a
  * 500), and the client must return exactly what came over the wire, in the shape its `Token` type promises.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { Token } from "../../src/index.js";
 import { CONTRACT_KEY, type Exchange, recordingClient } from "./support/recording-fetch.js";
 
@@ -70,7 +70,8 @@ describe("the client against the mock (contract)", () => {
     expect(filtered).toEqual(exchanges[1]?.responseJson);
   });
 
-  it("tokens.list() returns an empty page as []", async () => {
+  // `Prefer: example=...` picks an answer of the static mock; the stateful mock answers from its state.
+  it.skipIf(inject("mockMode") === "stateful")("tokens.list() returns an empty page as []", async () => {
     const { client, exchanges } = recordingClient({ headers: { Prefer: "example=empty" } });
     expect(await client.tokens.list({ permanent: true })).toEqual([]);
     expectNoViolation(exchanges);

@@ -2,10 +2,10 @@
  * A `fetch` for contract tests that really sends every request (to the mock) and records each exchange,
  * so a test can read back what went over the wire, including Prism's `sl-violations` header.
  */
-import { inject } from "vitest";
 import type { TokensClient } from "../../../src/index.js";
 import { createTokensClient } from "../../../src/index.js";
 import type { TokensClientOptions } from "../../../src/types.js";
+import { contractMockUrl } from "./mock-url.js";
 
 /** One request and its answer as they went over the wire. */
 export interface Exchange {
@@ -48,7 +48,7 @@ export function recordingClient(options: TokensClientOptions = {}): RecordingCli
   };
   const client = createTokensClient({
     apiToken: CONTRACT_KEY,
-    baseUrl: inject("mockUrl"),
+    baseUrl: contractMockUrl(),
     maxRetries: 0,
     timeoutMs: 5_000,
     fetch: recordingFetch,
