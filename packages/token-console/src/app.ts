@@ -48,6 +48,8 @@ export function startConsole(ui: ConsoleElements, dev: DevOptions): void {
     ui.prev.disabled = !enabled || offset === 0;
     ui.next.disabled = !enabled || tokens.length < limit();
     document.body.setAttribute("aria-busy", String(busy > 0));
+    // Retries can take seconds (a refused connection, a 429's Retry-After): say that something is going on.
+    ui.busy.hidden = busy === 0;
   }
 
   const showInfo = (text: string): void => showMessageInfo(ui.message, text);

@@ -14,6 +14,7 @@ export interface ConsoleElements {
   readonly filter: HTMLSelectElement;
   readonly pageSize: HTMLSelectElement;
   readonly refresh: HTMLButtonElement;
+  readonly busy: HTMLSpanElement;
   readonly createTemporary: HTMLButtonElement;
   readonly createPermanent: HTMLButtonElement;
   readonly deleteMany: HTMLButtonElement;
@@ -55,6 +56,7 @@ export function findElements(): ConsoleElements {
     filter: requireElement("filter", HTMLSelectElement),
     pageSize: requireElement("page-size", HTMLSelectElement),
     refresh: requireElement("refresh", HTMLButtonElement),
+    busy: requireElement("busy", HTMLSpanElement),
     createTemporary: requireElement("create-temporary", HTMLButtonElement),
     createPermanent: requireElement("create-permanent", HTMLButtonElement),
     deleteMany: requireElement("delete-many", HTMLButtonElement),

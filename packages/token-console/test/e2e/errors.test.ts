@@ -4,7 +4,7 @@
  */
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clickAndWait, connect, readMessage, setPrefer } from "./actions.js";
+import { clickAndWait, connect, readMessage, setPrefer, waitIdle } from "./actions.js";
 import { API_TOKEN, useConsolePage } from "./fixture.js";
 
 const fixture = useConsolePage();
@@ -94,12 +94,44 @@ describe("error messages", () => {
     expect(await console.page.isVisible("#new-token")).toBe(false);
   });
 
+  it("429 and 403 on a create (never retried): the wait and the missing permission are explained", async () => {
+    const console = await fixture.open("?prefer=");
+    await connect(console.page, fixture.mockUrl, API_TOKEN);
+    console.expectProblem({ status: 429 });
+    console.expectProblem({ status: 403 });
+    await setPrefer(console.page, "code=429");
+    await clickAndWait(console.page, "#create-temporary");
+    expect(await readMessage(console.page)).toEqual({
+      kind: "error",
+      lines: [
+        "Could not create a temporary token: too many requests (429)",
+        "Request was throttled. Expected available in 30 seconds.",
+        "Wait 30 s before trying again.",
+      ],
+    });
+    await setPrefer(console.page, "code=403");
+    await clickAndWait(console.page, "#create-temporary");
+    expect((await readMessage(console.page)).lines).toEqual([
+      "Could not create a temporary token: forbidden (403)",
+      "You do not have permission to perform this action.",
+      "This token may not manage tokens here; use an account token or a space token of this space.",
+    ]);
+    expect(console.requests.filter((request) => request.method === "POST")).toHaveLength(2);
+  });
+
   it("network down: a closed port is reported as unreachable, after the client's retries", async () => {
     const port = await closedPort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const console = await fixture.open();
     console.expectProblem({ network: "net::ERR_CONNECTION_REFUSED" });
-    await connect(console.page, baseUrl, API_TOKEN);
+    await console.page.fill("#base-url", baseUrl);
+    await console.page.fill("#api-token", API_TOKEN);
+    await console.page.click("#connect");
+    // The retries take a while: the page says it is working and keeps the buttons disabled meanwhile.
+    expect(await console.page.isVisible("#busy")).toBe(true);
+    expect(await console.page.isDisabled("#create-temporary")).toBe(true);
+    await waitIdle(console.page);
+    expect(await console.page.isVisible("#busy")).toBe(false);
 
     expect(await readMessage(console.page)).toEqual({
       kind: "error",
