@@ -7,7 +7,7 @@ export default defineConfig({
     globalSetup: ["test/e2e/global-setup.ts"],
     // One Chromium at a time: the machines have 2 cores.
     fileParallelism: false,
-    testTimeout: 20_000,
+    testTimeout: 30_000,
     hookTimeout: 60_000,
   },
 });
