@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type CliRun, runCli, stopCli, waitForUrl } from "./support/cli.js";
+import { describe, expect, it } from "vitest";
+import { cliRunner, expectOneLineFailure, waitForUrl } from "./support/cli.js";
 import { startTestMock } from "./support/mock.js";
 
-const started: CliRun[] = [];
-function cli(args: readonly string[]): CliRun {
-  const run = runCli(args);
-  started.push(run);
-  return run;
-}
-
-afterEach(() => {
-  for (const run of started.splice(0)) stopCli(run);
-});
+const cli = cliRunner();
 
 // Each case starts a Node process; under load that takes seconds, so the default 5 s is too tight.
 describe("neuroio-tokens-mock (the CLI)", { timeout: 30_000 }, () => {
@@ -72,10 +63,7 @@ describe("neuroio-tokens-mock (the CLI)", { timeout: 30_000 }, () => {
     { args: ["--port", "http"], line: /^neuroio-tokens-mock: Invalid --port "http"/ },
     { args: ["--bogus"], line: /^neuroio-tokens-mock: Unknown option '--bogus'/ },
   ])("exits 1 with one line on stderr for $args", async ({ args, line }) => {
-    const run = cli(["--port", "0", ...args]);
-    expect(await run.exited).toBe(1);
-    expect(run.stderr()).toMatch(line);
-    expect(run.stderr().trimEnd().split("\n")).toHaveLength(1);
+    await expectOneLineFailure(cli(["--port", "0", ...args]), line);
   });
 
   it("--help prints the usage with every flag and exits 0", async () => {

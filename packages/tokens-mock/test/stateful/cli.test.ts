@@ -1,19 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { type CliRun, runCli, stopCli, waitForUrl } from "../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { type CliRun, cliRunner, expectOneLineFailure, waitForUrl } from "../support/cli.js";
 import { tempDir } from "./helpers.js";
 
-const started: CliRun[] = [];
-function cli(args: readonly string[]): CliRun {
-  const run = runCli(args);
-  started.push(run);
-  return run;
-}
-
-afterEach(() => {
-  for (const run of started.splice(0)) stopCli(run);
-});
+const cli = cliRunner();
 
 /** The key of the printed `curl` line. */
 function printedKey(run: CliRun): string | undefined {
@@ -63,12 +54,10 @@ describe("neuroio-tokens-mock --stateful", { timeout: 30_000 }, () => {
   it("exits 1 with one line naming a corrupt --state file, and leaves the file untouched", async () => {
     const statePath = join(tempDir(), "tokens.json");
     writeFileSync(statePath, "[1, 2");
-    const run = cli(["--port", "0", "--stateful", "--state", statePath]);
-    expect(await run.exited).toBe(1);
-    expect(run.stderr()).toMatch(
+    await expectOneLineFailure(
+      cli(["--port", "0", "--stateful", "--state", statePath]),
       new RegExp(`^neuroio-tokens-mock: Cannot use the state file ${statePath}: it is not valid JSON`),
     );
-    expect(run.stderr().trimEnd().split("\n")).toHaveLength(1);
     expect(readFileSync(statePath, "utf8")).toBe("[1, 2");
   });
 
@@ -78,10 +67,7 @@ describe("neuroio-tokens-mock --stateful", { timeout: 30_000 }, () => {
     { args: ["--stateful", "--dynamic"], line: /Invalid option dynamic: stateful mode/ },
     { args: ["--stateful", "--token", "123"], line: /must not be all digits/ },
   ])("exits 1 with one line on stderr for $args", async ({ args, line }) => {
-    const run = cli(["--port", "0", ...args]);
-    expect(await run.exited).toBe(1);
-    expect(run.stderr()).toMatch(line);
-    expect(run.stderr().trimEnd().split("\n")).toHaveLength(1);
+    await expectOneLineFailure(cli(["--port", "0", ...args]), line);
   });
 
   it("--help lists the stateful flags", async () => {

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { afterEach, expect } from "vitest";
 
 /** The built CLI (`pnpm build` makes it; turbo builds before testing). */
 export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
@@ -51,4 +52,27 @@ export async function waitForUrl(run: CliRun, timeoutMs = 10_000): Promise<strin
 /** Ends a CLI process this test started (by its PID), if it still runs. */
 export function stopCli(run: CliRun): void {
   if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
+}
+
+/**
+ * For a test file: returns a function that starts the CLI like {@link runCli}, and stops every process it
+ * started that still runs after each test.
+ */
+export function cliRunner(): (args: readonly string[]) => CliRun {
+  const started: CliRun[] = [];
+  afterEach(() => {
+    for (const run of started.splice(0)) stopCli(run);
+  });
+  return (args) => {
+    const run = runCli(args);
+    started.push(run);
+    return run;
+  };
+}
+
+/** Expects the CLI to exit 1 after printing exactly one line on stderr, matching `line`. */
+export async function expectOneLineFailure(run: CliRun, line: RegExp): Promise<void> {
+  expect(await run.exited).toBe(1);
+  expect(run.stderr()).toMatch(line);
+  expect(run.stderr().trimEnd().split("\n")).toHaveLength(1);
 }
