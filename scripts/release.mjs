@@ -32,4 +32,5 @@ try {
   process.exit(1);
 }
 run("pnpm", ["check"]);
-run("pnpm", ["exec", "changeset", "publish"]);
+// Extra arguments go to changeset publish: `pnpm release --otp 123456`, `pnpm release --tag next`.
+run("pnpm", ["exec", "changeset", "publish", ...process.argv.slice(2)]);

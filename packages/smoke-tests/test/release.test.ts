@@ -2,7 +2,7 @@
  * The release flow, exercised: `pnpm version-packages` (changeset version) on a temporary copy of the repo's
  * manifests and changesets must bump the public packages and write their CHANGELOG entries.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -96,5 +96,41 @@ describe("pnpm version-packages", () => {
   it("keeps workspace: ranges between the packages for pnpm publish to rewrite", async () => {
     const mock = await readManifest("packages/tokens-mock");
     expect(mock.dependencies["@neuroio/tokens-spec"]).toMatch(/^workspace:/);
+  });
+});
+
+describe("pnpm release", () => {
+  const release = join(REPO_ROOT, "scripts", "release.mjs");
+
+  it("refuses to run in CI", () => {
+    const result = spawnSync(process.execPath, [release], {
+      encoding: "utf8",
+      env: { ...process.env, CI: "1" },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("never run in CI");
+  });
+
+  it("refuses while changesets are pending, naming them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "neuroio-release-pending-"));
+    try {
+      await mkdir(join(dir, "scripts"));
+      await mkdir(join(dir, ".changeset"));
+      await cp(release, join(dir, "scripts", "release.mjs"));
+      await writeFile(
+        join(dir, ".changeset", "pending-change.md"),
+        '---\n"@neuroio/tokens-client": patch\n---\n\nx\n',
+      );
+      const env = { ...process.env };
+      delete env.CI;
+      const result = spawnSync(process.execPath, [join(dir, "scripts", "release.mjs")], {
+        encoding: "utf8",
+        env,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("Pending changesets (pending-change.md)");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
