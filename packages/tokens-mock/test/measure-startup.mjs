@@ -61,7 +61,7 @@ async function timeOnce(command) {
 
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const commands = custom
-  ? { custom }
+  ? { [custom]: custom }
   : {
       "neuroio-tokens-mock (node dist/cli.js)": `node ${cli} --port {port} --quiet`,
       "prism mock (CLI 5.14.2)": `node ${prismCli} mock -p {port} -h 127.0.0.1 ${spec}`,
