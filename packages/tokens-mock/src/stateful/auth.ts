@@ -1,28 +1,25 @@
 /**
- * Identifies the caller from `Authorization: Token <key>`, with the messages of DRF's TokenAuthentication.
+ * Identifies the caller from `Authorization: Token <key>`. The form of the header is checked by the wrapper's
+ * rule (`../http/auth.ts`), so both modes answer a malformed header alike; the key must then be known,
+ * active and unexpired.
  * @module
  */
+import { authorizationProblem } from "../http/auth.js";
 import type { StoredToken, TokenStore } from "./store.js";
 
 /** The caller's token, or the `detail` of the 401 to answer. */
 export type AuthResult = { ok: true; token: StoredToken } | { ok: false; detail: string };
 
-/** The 401 message when no `Token` credentials were sent (no header, or another scheme such as `Bearer`). */
-export const MISSING_CREDENTIALS = "Authentication credentials were not provided.";
 /** The 401 message for an unknown, expired or deactivated key (the spec's wording). */
 export const INVALID_TOKEN = "Invalid token.";
 
-/**
- * Only a known, active and unexpired key is accepted. The keyword is matched case-insensitively, as DRF
- * does; the key itself never appears in a message.
- */
+/** Authenticates a request by its `Authorization` header; the key never appears in a message. */
 export function authenticate(header: string | undefined, store: TokenStore): AuthResult {
-  const parts = (header ?? "").trim().split(/\s+/);
-  if (parts[0]?.toLowerCase() !== "token") return { ok: false, detail: MISSING_CREDENTIALS };
-  if (parts.length === 1) return { ok: false, detail: "Invalid token header. No credentials provided." };
-  if (parts.length > 2) {
-    return { ok: false, detail: "Invalid token header. Token string should not contain spaces." };
+  const problem = authorizationProblem(header);
+  if (problem !== undefined || header === undefined) {
+    return { ok: false, detail: problem ?? "Authentication credentials were not provided." };
   }
-  const token = store.authenticate(parts[1] as string);
+  const key = header.trim().split(/\s+/)[1] ?? "";
+  const token = store.authenticate(key);
   return token ? { ok: true, token } : { ok: false, detail: INVALID_TOKEN };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 export type { AuthResult } from "./auth.js";
-export { authenticate, INVALID_TOKEN, MISSING_CREDENTIALS } from "./auth.js";
+export { authenticate, INVALID_TOKEN } from "./auth.js";
 export type { StatefulBackend, StatefulBackendOptions } from "./backend.js";
 export { startStatefulBackend } from "./backend.js";
 export type { RequestHandler } from "./handler.js";

@@ -88,7 +88,8 @@ describe("startStatefulBackend", () => {
     expect(bare.headers.get("www-authenticate")).toBe("Token");
     expect(await bare.json()).toEqual({ detail: "Authentication credentials were not provided." });
     const bearer = await fetch(`${backend.url}/v1/tokens/`, { headers: { authorization: `Bearer ${key}` } });
-    expect(await bearer.json()).toEqual({ detail: "Authentication credentials were not provided." });
+    expect(bearer.status).toBe(401);
+    expect((await bearer.json()).detail).toMatch(/^Invalid token header\. Send "Authorization: Token <key>"/);
     expect(await (await call("/v1/tokens/", { key: "nope" })).json()).toEqual({ detail: "Invalid token." });
     const spaced = await fetch(`${backend.url}/v1/tokens/`, { headers: { authorization: "Token a b" } });
     expect((await spaced.json()).detail).toMatch(/should not contain spaces/);
