@@ -3,6 +3,9 @@ import type { MockServer } from "../start.js";
 /** The key shown in the ready-to-run `curl` line; the mock accepts any key sent as `Token <key>`. */
 export const EXAMPLE_KEY = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b";
 
+/** Hosts that bind every interface, which the banner points out. */
+const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]"]);
+
 /** The text the CLI prints once the server answers: the URL, a `curl` to try, and the `Prefer` recipes. */
 export function startupBanner(server: MockServer): string {
   const { options, url } = server;
@@ -36,6 +39,9 @@ export function startupBanner(server: MockServer): string {
       '  -H "Prefer: example=permanent"   a named example (temporary, permanent, empty, ...)',
       '  -H "Prefer: dynamic=true"        a body generated from the schema',
     );
+  }
+  if (WILDCARD_HOSTS.has(options.host)) {
+    lines.push("", `Bound to ${options.host}: other machines on your network can reach this mock.`);
   }
   lines.push("", "Press Ctrl-C to stop.");
   return `${lines.join("\n")}\n`;
