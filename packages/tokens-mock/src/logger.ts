@@ -12,12 +12,12 @@ const LEVEL_NAMES: Record<number, string> = { 30: "info", 40: "warn", 50: "error
 /**
  * Creates Prism's logger. Prism logs every request at `info`, which halves its throughput and buries what
  * matters, so the mock logs only warnings and errors (spec violations), as one readable line each, or
- * nothing at all when `quiet`.
+ * nothing at all when `quiet`. `verbose` restores Prism's per-request `info` lines, for debugging.
  */
-export function createPrismLogger(quiet: boolean, sink: LogSink = writeStderr): PrismLogger {
+export function createPrismLogger(quiet: boolean, sink: LogSink = writeStderr, verbose = false): PrismLogger {
   return createLogger(
     "prism",
-    { level: quiet ? "silent" : "warn" },
+    { level: quiet ? "silent" : verbose ? "info" : "warn" },
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString("utf8").split("\n")) {

@@ -24,6 +24,8 @@ export interface MockServerOptions extends StatefulMockOptions {
   proxy?: string;
   /** Log nothing. Otherwise spec violations are logged as warnings on stderr. */
   quiet?: boolean;
+  /** Also log every request and how Prism answered it (Prism's `info` level; about halves throughput). */
+  verbose?: boolean;
   /** The OpenAPI document to serve; defaults to the one of `@neuroio/tokens-spec`. */
   specPath?: string;
 }
@@ -38,6 +40,7 @@ export interface ResolvedMockServerOptions extends ResolvedStatefulOptions {
   /** The upstream of proxy mode, or `undefined` in mock mode. */
   proxy: URL | undefined;
   quiet: boolean;
+  verbose: boolean;
   specPath: string | undefined;
 }
 
@@ -77,6 +80,7 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedMockSer
     errors: options.errors === true || stateful.stateful,
     proxy: options.proxy === undefined ? undefined : parseProxyUrl(options.proxy),
     quiet: options.quiet === true,
+    verbose: options.verbose === true && options.quiet !== true,
     specPath: options.specPath,
   };
 }

@@ -83,7 +83,7 @@ async function startUpstream(
   logSink: LogSink | undefined,
 ): Promise<Upstream | StatefulUpstream> {
   const operations = await loadOperations(options.specPath);
-  const logger = createPrismLogger(options.quiet, logSink);
+  const logger = createPrismLogger(options.quiet, logSink, options.verbose);
   if (options.stateful) {
     const { seedTokens, token, statePath, now } = options;
     return startStatefulUpstream({ operations, logger, backend: { seedTokens, token, statePath, now } });

@@ -76,6 +76,7 @@ describe("neuroio-tokens-mock (the CLI)", { timeout: 30_000 }, () => {
       "--seed",
       "--proxy",
       "--quiet",
+      "--verbose",
       "--errors",
       "--spec",
     ]) {

@@ -76,6 +76,18 @@ describe("startMockServer", () => {
     });
   });
 
+  it("logs every request at info when verbose", async () => {
+    const lines: string[] = [];
+    const mock = await startMockServer({ port: 0, verbose: true }, (line) => lines.push(line));
+    try {
+      lines.length = 0; // drop the readiness probe's lines
+      await call(mock, "GET", "/v1/tokens/1/");
+      expect(lines).toContainEqual(expect.stringMatching(/^\[mock\] info: Request received/));
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("logs spec violations on the log sink unless quiet", async () => {
     const lines: string[] = [];
     const mock = await startMockServer({ port: 0 }, (line) => lines.push(line));

@@ -28,6 +28,7 @@ Options:
   --state FILE    Stateful: load the tokens from FILE and save them there after every change
   --spec FILE     Serve this OpenAPI document instead of @neuroio/tokens-spec
   --quiet         Log nothing (by default spec violations are logged on stderr)
+  --verbose       Also log every request and how it was answered (slower)
   -h, --help      Show this help
 `;
 
@@ -50,6 +51,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     dynamic: values.dynamic === true,
     errors: values.errors === true,
     quiet: values.quiet === true,
+    verbose: values.verbose === true,
   };
   if (values.host !== undefined) options.host = values.host;
   if (values.seed !== undefined) options.seed = values.seed;
@@ -76,6 +78,7 @@ function parse(argv: readonly string[]) {
       proxy: { type: "string" },
       spec: { type: "string" },
       quiet: { type: "boolean" },
+      verbose: { type: "boolean" },
       stateful: { type: "boolean" },
       "seed-tokens": { type: "string" },
       token: { type: "string" },
