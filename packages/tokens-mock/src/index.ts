@@ -14,5 +14,5 @@ export {
   startStatefulBackend,
 } from "./stateful/backend.js";
 export type { StatefulMockOptions } from "./stateful/options.js";
-export { StateFileError } from "./stateful/state-file.js";
+export { STATE_FORMAT, StateFileError } from "./stateful/state-file.js";
 export type { StoredToken } from "./stateful/store.js";

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type MockServer, startMockServer } from "@neuroio/tokens-mock";
+import { type MockServer, STATE_FORMAT, startMockServer } from "@neuroio/tokens-mock";
 import { afterEach, beforeEach } from "vitest";
 import { setContractMockUrl } from "./support/mock-url.js";
 import { CONTRACT_KEY } from "./support/recording-fetch.js";
@@ -36,7 +36,7 @@ beforeEach(async () => {
   const statePath = join(dir, "state.json");
   const now = Date.now();
   const state = {
-    format: "neuroio-tokens-mock/state@1",
+    format: STATE_FORMAT,
     nextId: 3,
     // The test key is permanent, so deleting the temporary tokens leaves the caller able to go on.
     tokens: [{ ...temporary(1, CONTRACT_KEY, now), expires: null }, temporary(2, EXAMPLE_KEY, now)],
