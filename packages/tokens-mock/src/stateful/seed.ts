@@ -15,7 +15,7 @@ export interface SeedOptions {
   seedTokens?: number;
   /**
    * A fixed key that always works: created as a permanent token when missing, activated again when it was
-   * deactivated. Printable ASCII without spaces, not all digits (that would read as an id).
+   * deactivated. 1 to 256 of `A-Z a-z 0-9 . _ ~ -`, not all digits (that would read as an id).
    */
   token?: string;
 }
@@ -46,11 +46,17 @@ export function validateSeedOptions(options: SeedOptions): void {
     );
   }
   if (token === undefined) return;
-  if (typeof token !== "string" || !/^[\x21-\x7e]{1,256}$/.test(token)) {
-    throw new TypeError("token must be 1 to 256 printable ASCII characters without spaces.");
+  // The key goes into URL paths (`/v1/tokens/{key}/`): unreserved characters need no encoding anywhere.
+  if (typeof token !== "string" || !/^[A-Za-z0-9._~-]{1,256}$/.test(token)) {
+    throw new TypeError(
+      "token must be 1 to 256 of the characters A-Z a-z 0-9 . _ ~ - (it is sent in URL paths).",
+    );
   }
   if (/^\d+$/.test(token)) {
     throw new TypeError("token must not be all digits: the API would read it as a token id.");
+  }
+  if (token === "." || token === "..") {
+    throw new TypeError('token must not be "." or "..": they are path segments, not keys.');
   }
 }
 

@@ -77,9 +77,12 @@ describe("seedStore", () => {
     [{ seedTokens: -1 }, /seedTokens must be an integer from 0/],
     [{ seedTokens: 1.5 }, /seedTokens must be an integer/],
     [{ seedTokens: MAX_SEED_TOKENS + 1 }, /seedTokens must be an integer/],
-    [{ token: "" }, /token must be 1 to 256 printable ASCII/],
-    [{ token: "has space" }, /token must be 1 to 256 printable ASCII/],
+    [{ token: "" }, /token must be 1 to 256 of the characters/],
+    [{ token: "has space" }, /token must be 1 to 256 of the characters/],
+    [{ token: "a/b" }, /sent in URL paths/],
+    [{ token: "x".repeat(257) }, /token must be 1 to 256/],
     [{ token: "12345" }, /must not be all digits/],
+    [{ token: ".." }, /must not be "\." or "\.\."/],
   ])("refuses %o with a TypeError", (options, message) => {
     expect(() => validateSeedOptions(options)).toThrow(TypeError);
     expect(() => validateSeedOptions(options)).toThrow(message);
