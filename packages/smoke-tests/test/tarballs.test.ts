@@ -76,24 +76,21 @@ describe("installed packages", () => {
   );
 });
 
-describe.each(runtimes() as Runtime[])("the client on $name", (runtime) => {
-  it("works through import (ESM)", async () => {
-    const report = await runJsonScript(runtime.executable, runtime.args("drive-esm.mjs"), project.dir, {
-      MOCK_URL: mock.url,
-    });
-    expect(report.entry).toBe("dist/index.js");
-    expectClientReport(report);
-    reference ??= withoutEntry(report);
-    expect(withoutEntry(report)).toEqual(reference);
+/** Runs one consumer fixture on a runtime and checks its report against the spec and the other runtimes. */
+async function driveClient(runtime: Runtime, script: string, entry: string): Promise<void> {
+  const report = await runJsonScript(runtime.executable, runtime.args(script), project.dir, {
+    MOCK_URL: mock.url,
   });
+  expect(report.entry).toBe(entry);
+  expectClientReport(report);
+  reference ??= withoutEntry(report);
+  expect(withoutEntry(report)).toEqual(reference);
+}
 
-  it.runIf(runtime.commonjs)("works through require (CommonJS)", async () => {
-    const report = await runJsonScript(runtime.executable, runtime.args("drive-cjs.cjs"), project.dir, {
-      MOCK_URL: mock.url,
-    });
-    expect(report.entry).toBe("dist/cjs/index.js");
-    expectClientReport(report);
-    reference ??= withoutEntry(report);
-    expect(withoutEntry(report)).toEqual(reference);
-  });
+describe.each(runtimes() as Runtime[])("the client on $name", (runtime) => {
+  it("works through import (ESM)", () => driveClient(runtime, "drive-esm.mjs", "dist/index.js"));
+
+  it.runIf(runtime.commonjs)("works through require (CommonJS)", () =>
+    driveClient(runtime, "drive-cjs.cjs", "dist/cjs/index.js"),
+  );
 });

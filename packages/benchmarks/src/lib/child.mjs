@@ -1,36 +1,8 @@
 /** Child processes for the benchmarks: spawn, wait for an HTTP answer, end by PID. */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { stopChild, waitForAnswer } from "../../../../scripts/lib/processes.mjs";
 
-/** Asks the OS for a free TCP port on 127.0.0.1. */
-export async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no TCP address");
-  return address.port;
-}
-
-/**
- * Polls `url` every `intervalMs` until any HTTP answer arrives.
- * @param {string} url
- * @param {{ timeoutMs?: number, intervalMs?: number, child?: import("node:child_process").ChildProcess }} options
- */
-export async function waitForAnswer(url, { timeoutMs = 30_000, intervalMs = 5, child } = {}) {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url, { headers: { Authorization: "Token benchmark-token" } });
-      await response.arrayBuffer();
-      return;
-    } catch {
-      if (child && child.exitCode !== null) throw new Error(`${child.spawnargs.join(" ")} exited early`);
-      if (performance.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
-}
+export { freePort, stopChild } from "../../../../scripts/lib/processes.mjs";
 
 /**
  * Starts `node ...args` and measures from just before the spawn to the first answered request on `url`.
@@ -54,15 +26,4 @@ export async function timeToFirstAnswer(args, url) {
   } finally {
     await stopChild(child);
   }
-}
-
-/**
- * Ends a child process by its PID and waits for it to exit.
- * @param {import("node:child_process").ChildProcess} child
- */
-export async function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
 }
