@@ -33,10 +33,13 @@ export function requestViolationsAsServerError(answer: PrismAnswer): PrismAnswer
   } catch {
     return answer;
   }
-  if (problem.type !== UNPROCESSABLE_TYPE || !Array.isArray(problem.validation)) return answer;
-  const validation = (problem.validation as Violation[]).map((violation) => ({
+  if (problem === null || problem.type !== UNPROCESSABLE_TYPE || !Array.isArray(problem.validation)) {
+    return answer;
+  }
+  // Called while the answer is being sent: it must not throw, whatever shape Prism's entries have.
+  const validation = (problem.validation as Array<Partial<Violation> | null>).map((violation) => ({
     ...violation,
-    location: ["request", ...violation.location],
+    location: ["request", ...(Array.isArray(violation?.location) ? violation.location : [])],
   }));
   const body = Buffer.from(
     JSON.stringify({

@@ -171,9 +171,16 @@ describe("stateful mode through Prism", () => {
       ["POST", "/v1/tokens/", { body: { permanent: "yes" } }, ["request", "body", "permanent"]],
       ["POST", "/v1/tokens/", { body: { permanent: true, extra: 1 } }, ["request", "body"]],
       ["PATCH", "/v1/tokens/1/", { body: {} }, ["request", "body"]],
+      // A content type the operation does not declare: Prism's entry has no location of its own.
+      [
+        "PUT",
+        "/v1/tokens/1/",
+        { body: "is_active=true", headers: { "content-type": "application/x-www-form-urlencoded" } },
+        ["request"],
+      ],
     ];
     for (const [method, path, options, location] of cases) {
-      const result = await call(mock, method, path, { ...options, headers: auth });
+      const result = await call(mock, method, path, { ...options, headers: { ...auth, ...options.headers } });
       expect(result.status, `${method} ${path}`).toBe(500);
       expect(result.json).toMatchObject({
         type: "https://stoplight.io/prism/errors#VIOLATIONS",
@@ -192,7 +199,6 @@ describe("stateful mode through Prism", () => {
     const malformed = await call(mock, "POST", "/v1/tokens/", {
       body: "{",
       headers: { authorization: `Token ${mock.token}`, "content-type": "application/json" },
-      timeoutMs: 1_000,
     });
     expect(malformed.status).toBe(400);
     expect((malformed.json as { detail: string }).detail).toMatch(/^JSON parse error/);
