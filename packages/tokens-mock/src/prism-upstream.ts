@@ -119,7 +119,7 @@ function forward(
             headers: upstreamResponse.headers,
             body: Buffer.concat(chunks),
           };
-          const answer = target.rewrite ? target.rewrite(received) : received;
+          const answer = rewriteSafely(target.rewrite, received);
           for (const [name, value] of Object.entries(answer.headers)) {
             if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) response.setHeader(name, value);
           }
@@ -134,6 +134,16 @@ function forward(
     upstreamRequest.on("error", () => fail(response, resolve));
     upstreamRequest.end(body);
   });
+}
+
+/** Applies the rewrite hook; a hook that throws leaves the answer as Prism gave it, never a hung response. */
+function rewriteSafely(rewrite: Target["rewrite"], answer: PrismAnswer): PrismAnswer {
+  if (!rewrite) return answer;
+  try {
+    return rewrite(answer);
+  } catch {
+    return answer;
+  }
 }
 
 function requestHeaders(headers: IncomingHttpHeaders, body: Buffer): IncomingHttpHeaders {
