@@ -5,6 +5,7 @@
  */
 import createClient from "openapi-fetch";
 import { createApiError } from "./api-error.js";
+import { TIMED_OUT, withDeadline } from "./deadline.js";
 import {
   type CallInfo,
   NeuroioAbortError,
@@ -47,14 +48,6 @@ type LooseRequest = (
   path: SchemaPath,
   init: CallInit,
 ) => Promise<{ data?: string; error?: unknown; response: Response }>;
-
-/** The abort reason of a timed-out attempt, recognised by identity. */
-const TIMEOUT = new Error("The attempt timed out");
-
-/** The timer callback: one shared function, the controller passed as an argument (no closure per call). */
-function abortOnTimeout(controller: AbortController): void {
-  controller.abort(TIMEOUT);
-}
 
 /** Sends calls for one client; holds the token (in private fields only) and the retry policy. */
 export class Transport {
@@ -100,7 +93,7 @@ export class Transport {
 
   /**
    * Sends one operation, retrying when the method and the failure allow it, and returns the checked body.
-   * @param init mutated: each attempt sets its own `signal`.
+   * @param init sent as is by every attempt (with the caller's `signal`, when there is one).
    */
   async send(
     method: Method,
@@ -113,20 +106,13 @@ export class Transport {
     const secret = this.#token;
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw new NeuroioAbortError(callInfo(method, path, init), signal.reason);
-      const controller = new AbortController();
-      init.signal = controller.signal;
-      const timer = setTimeout(abortOnTimeout, timeoutMs, controller);
-      const onAbort = signal ? () => controller.abort(signal.reason) : undefined;
-      if (onAbort) signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal) init.signal = signal;
       let result: Awaited<ReturnType<LooseRequest>> | undefined;
       let thrown: unknown;
       try {
-        result = await this.#request(method, path, init);
+        result = await withDeadline(this.#request(method, path, init), timeoutMs, signal);
       } catch (error) {
         thrown = error;
-      } finally {
-        clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener("abort", onAbort);
       }
 
       let failure: NeuroioError;
@@ -135,7 +121,7 @@ export class Transport {
         const call = callInfo(method, path, init);
         if (signal?.aborted) throw new NeuroioAbortError(call, signal.reason);
         failure =
-          controller.signal.reason === TIMEOUT
+          thrown === TIMED_OUT
             ? new NeuroioTimeoutError(call, timeoutMs)
             : new NeuroioConnectionError(call, thrown);
       } else if (result.response.ok) {

@@ -71,12 +71,13 @@ describe("rotate", () => {
     expect(once.requests).toHaveLength(1);
   });
 
-  it("hands the new token back when the caller aborts after it was created", async () => {
+  it("hands the new token back when the caller aborts while the old key is retired", async () => {
     const controller = new AbortController();
-    const { client } = setup([
+    const { client, requests } = setup([
+      json(201, created),
       () => {
         controller.abort();
-        return json(201, created);
+        return new Promise<Response>(() => {});
       },
     ]);
     const error = (await client.tokens
@@ -84,6 +85,7 @@ describe("rotate", () => {
       .catch((e: unknown) => e)) as NeuroioError;
     expect(error).toBeInstanceOf(NeuroioAbortError);
     expect(error.newToken).toEqual(created);
+    expect(requests.map((r) => r.method)).toEqual(["POST", "PATCH"]);
   });
 
   it("does not switch to a key that cannot be sent as a header, but hands it back", async () => {
