@@ -4,6 +4,7 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { AUTHENTICATE_CHALLENGE } from "../http/auth.js";
 import { readBody } from "../http/body.js";
 import { authenticate } from "./auth.js";
 import { parseBody } from "./body.js";
@@ -57,7 +58,11 @@ async function handle(store: TokenStore, request: IncomingMessage): Promise<Repl
   const allowed = route.kind === "collection" ? ["GET", "POST", "DELETE"] : ["GET", "PATCH", "PUT", "DELETE"];
   const auth = authenticate(request.headers.authorization, store);
   if (!auth.ok) {
-    return { status: 401, body: { detail: auth.detail }, headers: { "www-authenticate": "Token" } };
+    return {
+      status: 401,
+      body: { detail: auth.detail },
+      headers: { "www-authenticate": AUTHENTICATE_CHALLENGE },
+    };
   }
   if (!allowed.includes(method)) {
     return {
