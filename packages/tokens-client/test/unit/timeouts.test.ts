@@ -1,5 +1,5 @@
 /** Per-attempt timeouts and the caller's AbortSignal. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TokensClient } from "../../src/client.js";
 import { NeuroioAbortError, NeuroioTimeoutError } from "../../src/index.js";
 import { API_TOKEN, json, mockFetch, setup, token } from "./helpers/mock-fetch.js";
@@ -40,10 +40,17 @@ describe("timeouts", () => {
     await expect(client.tokens.list()).rejects.toBeInstanceOf(NeuroioTimeoutError);
   });
 
-  it("do not fire after a call finished", async () => {
-    const { client } = setup([json(200, token(1))], { timeoutMs: 5 });
-    await client.tokens.get(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  it("leave no timer behind once a call settles, so a script can exit at once", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const { client } = setup([json(200, token(1)), json(404, { detail: "Not found." })]);
+      await client.tokens.get(1);
+      expect(vi.getTimerCount()).toBe(0);
+      await expect(client.tokens.get(2)).rejects.toThrow("404");
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
