@@ -28,7 +28,10 @@ export class TokensClient {
     });
   }
 
-  /** Use `createTokensClient()`. */
+  /**
+   * Use `createTokensClient()`.
+   * @param hooks internal test seam (how to sleep between retries, the jitter source); not public API.
+   */
   constructor(options?: TokensClientOptions, hooks?: TransportHooks) {
     const resolved = resolveOptions(options);
     this.#transport = new Transport(resolved, hooks);

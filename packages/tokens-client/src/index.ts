@@ -3,7 +3,7 @@
  * types generated from the spec. Typed errors, per-attempt timeouts, safe retries, pagination, rotation.
  * @module
  */
-export { createTokensClient, TokensClient } from "./client.js";
+export { createTokensClient, type TokensClient } from "./client.js";
 export {
   AuthenticationError,
   BadRequestError,
