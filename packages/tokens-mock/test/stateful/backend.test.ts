@@ -239,6 +239,24 @@ describe("startStatefulBackend", () => {
     expect((await (await second.call("/v1/tokens/", { method: "POST" })).json()).id).toBe(4);
   });
 
+  it("drops tokens that expired while it was stopped, and seeds again when none is left", async () => {
+    const statePath = join(tempDir(), "state.json");
+    const clock = fakeClock("2026-11-27T10:00:00.000Z");
+    const seeded = await start({ statePath, now: clock.now, seedTokens: 1 });
+    const temporary = seeded.backend.store.create({ permanent: false });
+    seeded.backend.store.delete(seeded.key); // only the temporary token (id 2) is left
+    await seeded.backend.close();
+    clock.advance(TEMPORARY_TOKEN_LIFETIME_MS);
+    const later = await start({ statePath, now: clock.now, seedTokens: 1 });
+    expect(later.backend.seeded).toHaveLength(1);
+    expect(later.key).not.toBe(temporary.key);
+    expect((await later.call("/v1/tokens/", { key: temporary.key })).status).toBe(401);
+    expect((await (await later.call("/v1/tokens/")).json()).map((token: { id: number }) => token.id)).toEqual(
+      [3],
+    );
+    expect(JSON.parse(readFileSync(statePath, "utf8")).tokens).toHaveLength(1);
+  });
+
   it("refuses a corrupt state file and leaves it untouched", async () => {
     const statePath = join(tempDir(), "state.json");
     writeFileSync(statePath, '{"tokens": [');
