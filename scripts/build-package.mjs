@@ -6,9 +6,11 @@
  *   a `{"type":"commonjs"}` package.json, and a copy of the declarations so `require` gets CJS-flavoured types.
  *   Default imports of dual packages are switched to their `exports.default` (see lib/cjs-interop.mjs).
  * Usage (from a package's `build` script): `node ../../scripts/build-package.mjs`.
+ * It builds into `.dist-staging-<pid>/` beside `dist/` (same depth, so source map paths hold) and swaps the
+ * folders at the end: `dist/` is never missing or half-written while other processes import from it.
  */
 import { execFileSync } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -19,17 +21,22 @@ import { requireEntries } from "./lib/require-entries.mjs";
 const packageDir = process.cwd();
 const manifest = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8"));
 
-await rm(join(packageDir, "dist"), { recursive: true, force: true });
+const staging = `.dist-staging-${process.pid}`;
+const out = (path) => join(packageDir, path.replace(/^dist(?=\/|$)/, staging));
+await rm(join(packageDir, staging), { recursive: true, force: true });
 
 const tsc = createRequire(join(packageDir, "package.json")).resolve("typescript/bin/tsc");
-execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: packageDir, stdio: "inherit" });
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", staging], {
+  cwd: packageDir,
+  stdio: "inherit",
+});
 
 const entries = requireEntries(manifest);
 if (entries.length > 0) {
   await build({
     absWorkingDir: packageDir,
-    entryPoints: entries.map(({ source, output }) => ({ in: source, out: output.replace(/\.js$/, "") })),
-    outdir: ".",
+    entryPoints: entries.map(({ source, output }) => ({ in: source, out: out(output).replace(/\.js$/, "") })),
+    outdir: packageDir,
     bundle: true,
     packages: "external",
     format: "cjs",
@@ -43,10 +50,17 @@ if (entries.length > 0) {
     logLevel: "warning",
   });
   for (const { output } of entries) {
-    const file = join(packageDir, output);
+    const file = out(output);
     await writeFile(file, fixDefaultInterop(await readFile(file, "utf8"), packageDir));
   }
-  await writeFile(join(packageDir, "dist/cjs/package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
-  await copyDeclarations(join(packageDir, "dist"), join(packageDir, "dist/cjs"));
+  await writeFile(out("dist/cjs/package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+  await copyDeclarations(out("dist"), out("dist/cjs"));
 }
+
+const retired = join(packageDir, `.dist-retired-${process.pid}`);
+await rename(join(packageDir, "dist"), retired).catch((error) => {
+  if (error.code !== "ENOENT") throw error;
+});
+await rename(join(packageDir, staging), join(packageDir, "dist"));
+await rm(retired, { recursive: true, force: true });
 console.log(`Built ${manifest.name}: dist/ (ESM)${entries.length > 0 ? " and dist/cjs/ (CommonJS)" : ""}.`);
