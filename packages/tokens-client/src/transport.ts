@@ -93,7 +93,7 @@ export class Transport {
 
   /**
    * Sends one operation, retrying when the method and the failure allow it, and returns the checked body.
-   * @param init sent as is by every attempt (with the caller's `signal`, when there is one).
+   * @param init sent by every attempt; with a caller's `signal`, each attempt sets its own `init.signal`.
    */
   async send(
     method: Method,
@@ -106,13 +106,17 @@ export class Transport {
     const secret = this.#token;
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw new NeuroioAbortError(callInfo(method, path, init), signal.reason);
-      if (signal) init.signal = signal;
+      // With a caller's signal the Request pays for following a signal anyway, so it follows one of ours
+      // that is aborted on timeout too: the abandoned request is then cancelled, not just left behind.
+      const attempt = signal ? new AbortController() : undefined;
+      if (attempt) init.signal = attempt.signal;
       let result: Awaited<ReturnType<LooseRequest>> | undefined;
       let thrown: unknown;
       try {
         result = await withDeadline(this.#request(method, path, init), timeoutMs, signal);
       } catch (error) {
         thrown = error;
+        attempt?.abort(error === TIMED_OUT ? new Error("timed out") : error);
       }
 
       let failure: NeuroioError;

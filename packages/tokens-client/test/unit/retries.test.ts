@@ -98,6 +98,13 @@ describe("retries", () => {
     expect(requests).toHaveLength(3);
   });
 
+  it("gives each retry a fresh request signal when the call has one", async () => {
+    const { client, requests } = setup(["hang", json(200, token(1))], { timeoutMs: 5 });
+    const controller = new AbortController();
+    await expect(client.tokens.get(1, { signal: controller.signal })).resolves.toEqual(token(1));
+    expect(requests.map((r) => r.signal.aborted)).toEqual([true, false]);
+  });
+
   it("does not retry a 2xx whose body breaks the contract", async () => {
     const { client, requests } = setup([new Response("nope", { status: 200 }), json(200, token(1))]);
     await expect(client.tokens.get(1)).rejects.toThrow("not valid JSON");
