@@ -11,7 +11,7 @@ describe("operations on the wire", () => {
     expect(request?.url.href).toBe("https://api.test/v1/tokens/");
     expect(request?.headers.get("authorization")).toBe(`Token ${API_TOKEN}`);
     expect(request?.headers.get("content-type")).toBe("application/json");
-    expect(request?.headers.get("accept")).toBe("application/json");
+    expect([...(request?.headers.keys() ?? [])]).toEqual(["authorization", "content-type"]);
     expect(JSON.parse(request?.body ?? "")).toEqual({ permanent: true });
   });
 
@@ -30,7 +30,7 @@ describe("operations on the wire", () => {
     expect(requests[0]?.method).toBe("GET");
     expect(requests[0]?.url.href).toBe("https://api.test/v1/tokens/?permanent=false&limit=10&offset=5");
     expect(requests[0]?.body).toBe("");
-    expect(requests[0]?.headers.get("content-type")).toBeNull();
+    expect([...(requests[0]?.headers.keys() ?? [])]).toEqual(["authorization"]);
     await expect(client.tokens.list()).resolves.toEqual([]);
     expect(requests[1]?.url.href).toBe("https://api.test/v1/tokens/");
   });
