@@ -125,4 +125,11 @@ describe("operations on the wire", () => {
     expect(requests[0]?.url.href).toBe("https://api.test/v1/tokens/5/");
     expect(requests[0]?.headers.get("authorization")).toBe(`Token ${API_TOKEN}`);
   });
+
+  it("switches the raw client's token with setApiToken too", async () => {
+    const { client, requests } = setup([json(200, [])]);
+    client.setApiToken("switched-token");
+    await client.raw.GET("/v1/tokens/");
+    expect(requests[0]?.headers.get("authorization")).toBe("Token switched-token");
+  });
 });

@@ -9,7 +9,9 @@ import {
   type NotFoundError,
   RateLimitError,
 } from "../../src/index.js";
-import { empty, json, setup, token } from "./helpers/mock-fetch.js";
+import { resolveOptions } from "../../src/options.js";
+import { Transport } from "../../src/transport.js";
+import { API_TOKEN, empty, json, mockFetch, setup, token } from "./helpers/mock-fetch.js";
 
 const networkError = () => new TypeError("fetch failed");
 
@@ -40,6 +42,23 @@ describe("retries", () => {
     await client.tokens.delete(1);
     await client.tokens.deleteList({ permanent: false });
     expect(requests.map((r) => r.method)).toEqual(["PATCH", "PATCH", "DELETE", "DELETE", "DELETE", "DELETE"]);
+  });
+
+  it("retries PUT too (the transport serves every idempotent method alike)", async () => {
+    const mock = mockFetch(json(502, {}), json(200, token(2)));
+    const transport = new Transport(
+      resolveOptions({ apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch }),
+      { sleep: async () => {} },
+    );
+    const init = {
+      params: { path: { token_id_or_key: 2 } },
+      body: { is_active: true },
+      parseAs: "text" as const,
+    };
+    await expect(
+      transport.send("PUT", "/v1/tokens/{token_id_or_key}/", init, "token", undefined),
+    ).resolves.toEqual(token(2));
+    expect(mock.requests.map((r) => r.method)).toEqual(["PUT", "PUT"]);
   });
 
   it("sends the same request again: same URL, headers and body", async () => {
