@@ -49,12 +49,13 @@ const loopRows = await runLoopback(quick ? { rounds: 2, calls: 300, warmup: 100 
 const loopBase = find(loopRows, "openapi-fetch").throughput;
 console.log(
   markdownTable(
-    ["client", "calls/s (median)", "p50", "p99", "throughput vs openapi-fetch"],
+    ["client", "calls/s (median)", "p50", "p99", "client CPU µs/call", "throughput vs openapi-fetch"],
     loopRows.map((r) => [
       r.name,
       r.throughput.toFixed(0),
       ms(r.p50),
       ms(r.p99),
+      r.cpuMicros.toFixed(0),
       ratio(r.throughput / loopBase),
     ]),
   ),

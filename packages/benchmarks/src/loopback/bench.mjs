@@ -1,6 +1,7 @@
 /**
  * Benchmark 1: sequential list calls over loopback to a keep-alive `node:http` server in another process.
- * Throughput (calls/s) and p50/p99 latency per contender, medians of several rounds in alternating order.
+ * Throughput (calls/s), p50/p99 latency and the client process's CPU per call, per contender: medians of
+ * several rounds in alternating order. CPU per call is the least disturbed by other load on the machine.
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -29,6 +30,7 @@ async function startServer() {
  */
 async function measure(call, calls) {
   const latencies = new Array(calls);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < calls; i++) {
     const before = performance.now();
@@ -36,18 +38,21 @@ async function measure(call, calls) {
     latencies[i] = performance.now() - before;
   }
   const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     throughput: (calls / elapsed) * 1000,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    cpuMicros: (cpu.user + cpu.system) / calls,
   };
 }
 
 /**
  * @param {{ rounds?: number, calls?: number, warmup?: number }} options
- * @returns {Promise<{ name: string, throughput: number, p50: number, p99: number }[]>} medians per contender
+ * @returns {Promise<{ name: string, throughput: number, p50: number, p99: number, cpuMicros: number }[]>}
+ *   medians per contender
  */
-export async function runLoopback({ rounds = 5, calls = 2000, warmup = 300 } = {}) {
+export async function runLoopback({ rounds = 7, calls = 2000, warmup = 300 } = {}) {
   const { child, url } = await startServer();
   try {
     const contenders = loopbackContenders(url);
@@ -56,7 +61,7 @@ export async function runLoopback({ rounds = 5, calls = 2000, warmup = 300 } = {
       if (!Array.isArray(tokens) || tokens.length !== 2)
         throw new Error(`${name} did not return the two tokens`);
     }
-    /** @type {Map<string, { throughput: number, p50: number, p99: number }[]>} */
+    /** @type {Map<string, { throughput: number, p50: number, p99: number, cpuMicros: number }[]>} */
     const results = new Map(contenders.map(({ name }) => [name, []]));
     for (const order of alternatingOrders(contenders, rounds)) {
       for (const { name, call } of order) {
@@ -71,6 +76,7 @@ export async function runLoopback({ rounds = 5, calls = 2000, warmup = 300 } = {
         throughput: median(runs.map((r) => r.throughput)),
         p50: median(runs.map((r) => r.p50)),
         p99: median(runs.map((r) => r.p99)),
+        cpuMicros: median(runs.map((r) => r.cpuMicros)),
       };
     });
   } finally {
