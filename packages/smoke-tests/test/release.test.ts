@@ -85,11 +85,17 @@ describe("pnpm version-packages", () => {
       (f) => f.endsWith(".md") && f !== "README.md",
     );
     expect(left).toEqual([]);
+    const folderOf = new Map(Object.entries(before).map(([folder, { name }]) => [name, folder]));
     for (const file of repoChangesets) {
-      const summary = (await readFile(join(REPO_ROOT, ".changeset", file), "utf8")).split("---\n")[2]?.trim();
-      const firstLine = summary?.split("\n")[0] ?? "";
-      const changelog = await readFile(join(copy, "packages/tokens-client", "CHANGELOG.md"), "utf8");
-      expect(changelog).toContain(firstLine);
+      const [, frontmatter = "", summary = ""] = (
+        await readFile(join(REPO_ROOT, ".changeset", file), "utf8")
+      ).split("---\n");
+      const firstLine = summary.trim().split("\n")[0] ?? "";
+      const names = [...frontmatter.matchAll(/^"([^"]+)":/gm)].map((match) => match[1] ?? "");
+      for (const folder of names.flatMap((name) => folderOf.get(name) ?? [])) {
+        const changelog = await readFile(join(copy, folder, "CHANGELOG.md"), "utf8");
+        expect(changelog, `${file} in ${folder}/CHANGELOG.md`).toContain(firstLine);
+      }
     }
   });
 
