@@ -26,12 +26,9 @@ const CLASS_BY_STATUS: Record<number, typeof NeuroioApiError> = {
   429: RateLimitError,
 };
 
-/** How much of a text body the message quotes. */
-const MAX_QUOTE = 200;
-
 /**
  * The error for an HTTP error response.
- * @param body what openapi-fetch read: parsed JSON, else the text, `undefined` when empty.
+ * @param body what openapi-fetch read: parsed JSON, else the text, `""` when empty.
  * @param secrets the token in use and the key addressed, redacted wherever the server echoed them.
  */
 export function createApiError(
@@ -40,43 +37,35 @@ export function createApiError(
   body: unknown,
   secrets: readonly string[],
 ): NeuroioApiError {
-  const status = response.status;
+  const { status, headers } = response;
   const Class = CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : NeuroioApiError);
-  let safeBody = body === "" ? undefined : body;
-  for (const secret of secrets) safeBody = redactValue(safeBody, secret);
-  const detail = readDetail(safeBody);
+  const safeBody = redactValue(body === "" ? undefined : body, secrets);
+  const found = (safeBody as { detail?: unknown } | null | undefined)?.detail;
+  const detail = typeof found === "string" ? found : undefined;
   const summary = detail ?? summarize(safeBody) ?? (response.statusText || "HTTP error");
-  let message = `${status} ${call.method} ${call.path}: ${summary}`;
-  for (const secret of secrets) message = redact(message, secret);
-  return new Class(message, {
-    ...call,
+  // Redacted once more: the status text came from the server too.
+  return new Class(redact(`${status} ${call.method} ${call.path}: ${summary}`, secrets), {
     status,
     body: safeBody,
     detail,
-    headers: maskHeaders(response.headers, secrets),
-    retryAfterMs: parseRetryAfter(response.headers),
+    ...call,
+    headers: maskHeaders(headers, secrets),
+    retryAfterMs: parseRetryAfter(headers),
   });
 }
 
-/** The `detail` string of a Django REST Framework error body. */
-function readDetail(body: unknown): string | undefined {
-  if (body && typeof body === "object" && "detail" in body && typeof body.detail === "string") {
-    return body.detail;
-  }
-  return undefined;
-}
-
-/** A one-line summary of a body without `detail`: field errors as `field: message`, or the quoted text. */
+/** A one-line summary of a body without `detail`: field errors as `field: message`, or the text (200 chars). */
 function summarize(body: unknown): string | undefined {
+  let line = "";
   if (typeof body === "string") {
-    const line = body.replace(/\s+/g, " ").trim();
-    return line.length > MAX_QUOTE ? `${line.slice(0, MAX_QUOTE)}…` : line || undefined;
+    line = body.replace(/\s+/g, " ").trim();
+    if (line.length > 200) line = `${line.slice(0, 200)}…`;
+  } else if (body && typeof body === "object" && !Array.isArray(body)) {
+    line = Object.entries(body)
+      .map(([field, messages]) =>
+        Array.isArray(messages) ? `${field}: ${messages.join(" ")}` : `${field}: ${JSON.stringify(messages)}`,
+      )
+      .join("; ");
   }
-  if (body && typeof body === "object" && !Array.isArray(body)) {
-    const parts = Object.entries(body).map(([field, messages]) =>
-      Array.isArray(messages) ? `${field}: ${messages.join(" ")}` : `${field}: ${JSON.stringify(messages)}`,
-    );
-    return parts.length ? parts.join("; ") : undefined;
-  }
-  return undefined;
+  return line || undefined;
 }

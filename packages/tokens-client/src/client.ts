@@ -42,7 +42,7 @@ export class TokensClient {
 
   /** Sends `key` from the next request on (for callers who rotate tokens themselves). */
   setApiToken(key: string): void {
-    assertApiToken(key, "apiToken");
+    assertApiToken(key);
     this.#transport.setToken(key);
   }
 

@@ -32,43 +32,40 @@ export class NeuroioError extends Error {
   }
 }
 
+/** What the client knows about an HTTP error response (the fields of `NeuroioApiError`). */
+export interface ApiErrorInit extends CallInfo {
+  status: number;
+  body: unknown;
+  detail: string | undefined;
+  headers: Record<string, string>;
+  retryAfterMs: number | undefined;
+}
+
+// The fields below are `declare`d and copied with `Object.assign`: one statement instead of one per field,
+// and no class-field definitions that would first set each of them to `undefined`.
+
 /** The server answered with an HTTP error status. Subclasses name the common statuses. */
 export class NeuroioApiError extends NeuroioError {
   override name = "NeuroioApiError";
   /** The HTTP status, e.g. `404`. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response body: parsed JSON when it is JSON, else its text (`undefined` when empty). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The body's `detail` string when it has one (Django REST Framework style). */
-  readonly detail: string | undefined;
+  declare readonly detail: string | undefined;
   /** The request method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request path without the base URL; string keys are masked. */
-  readonly path: string;
+  declare readonly path: string;
   /** The response headers, lower-case names; `authorization`-like values are masked. */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The wait the server asked for (`Retry-After`), in milliseconds, when it sent one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   /** Built by the client; `message` reads like `404 GET /v1/tokens/7/: Not found.`. */
-  constructor(
-    message: string,
-    init: CallInfo & {
-      status: number;
-      body: unknown;
-      detail: string | undefined;
-      headers: Record<string, string>;
-      retryAfterMs: number | undefined;
-    },
-  ) {
+  constructor(message: string, init: ApiErrorInit) {
     super(message);
-    this.status = init.status;
-    this.body = init.body;
-    this.detail = init.detail;
-    this.method = init.method;
-    this.path = init.path;
-    this.headers = init.headers;
-    this.retryAfterMs = init.retryAfterMs;
+    Object.assign(this, init);
   }
 }
 
@@ -111,15 +108,23 @@ export class InternalServerError extends NeuroioApiError {
 export class NeuroioConnectionError extends NeuroioError {
   override name = "NeuroioConnectionError";
   /** The request method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request path without the base URL; string keys are masked. */
-  readonly path: string;
+  declare readonly path: string;
 
   /** Built by the client from the error `fetch` threw. */
   constructor(call: CallInfo, cause: unknown) {
-    super(`${call.method} ${call.path}: connection failed${describeCause(cause)}`, { cause });
-    this.method = call.method;
-    this.path = call.path;
+    // undici keeps the real reason (ECONNREFUSED...) on the cause of its "fetch failed".
+    const inner = (cause as Error | undefined)?.cause;
+    super(
+      `${call.method} ${call.path}: connection failed${
+        cause instanceof Error
+          ? `: ${cause.message}${inner instanceof Error ? ` (${inner.message})` : ""}`
+          : ""
+      }`,
+      { cause },
+    );
+    Object.assign(this, call);
   }
 }
 
@@ -127,18 +132,16 @@ export class NeuroioConnectionError extends NeuroioError {
 export class NeuroioTimeoutError extends NeuroioError {
   override name = "NeuroioTimeoutError";
   /** The request method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request path without the base URL; string keys are masked. */
-  readonly path: string;
+  declare readonly path: string;
   /** The per-attempt limit that was exceeded, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   /** Built by the client when its per-attempt timer fires. */
   constructor(call: CallInfo, timeoutMs: number) {
     super(`${call.method} ${call.path}: timed out after ${timeoutMs} ms`);
-    this.method = call.method;
-    this.path = call.path;
-    this.timeoutMs = timeoutMs;
+    Object.assign(this, call, { timeoutMs });
   }
 }
 
@@ -146,21 +149,13 @@ export class NeuroioTimeoutError extends NeuroioError {
 export class NeuroioAbortError extends NeuroioError {
   override name = "NeuroioAbortError";
   /** The request method. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request path without the base URL; string keys are masked. */
-  readonly path: string;
+  declare readonly path: string;
 
   /** Built by the client when the caller's signal aborts, before, during or between attempts. */
   constructor(call: CallInfo, reason: unknown) {
     super(`${call.method} ${call.path}: aborted by the caller's signal`, { cause: reason });
-    this.method = call.method;
-    this.path = call.path;
+    Object.assign(this, call);
   }
-}
-
-/** `: <message>` of the error fetch threw (and of its own cause, where undici keeps the real reason). */
-function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return "";
-  const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
-  return `: ${cause.message}${inner}`;
 }

@@ -2,28 +2,23 @@
  * Reading a 2xx body: it must be the JSON the spec promises, else a `NeuroioError` (never a `SyntaxError`).
  * @module
  */
+import { NeuroioError } from "./errors.js";
 
 /** What a successful call returns: one token, an array of tokens, or nothing (204). */
 export type BodyKind = "token" | "tokens" | "empty";
 
 /** Whether `value` has the shape of a `Token` (the fields a caller relies on). */
 function isToken(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const token = value as Record<string, unknown>;
+  const token = value as Record<string, unknown> | null;
   return (
-    typeof token.id === "number" && typeof token.key === "string" && typeof token.is_active === "boolean"
+    typeof token?.id === "number" && typeof token.key === "string" && typeof token.is_active === "boolean"
   );
 }
 
-/** Thrown by `readBody()`; the transport turns it into a `NeuroioError` naming the call. */
-export class InvalidBody {
-  /** @param reason completes "the response body ...". */
-  constructor(readonly reason: string) {}
-}
-
 /**
- * Parses and checks the body of a successful response; throws `InvalidBody` when it breaks the contract.
- * @param text the body as text (`undefined` when openapi-fetch saw none, e.g. 204).
+ * Parses and checks the body of a successful response.
+ * @param text the body as text (`undefined` or `""` when there is none, e.g. 204).
+ * @throws NeuroioError "the response body ..." when it breaks the contract; the transport prefixes the call.
  */
 export function readBody(kind: BodyKind, text: string | undefined): unknown {
   if (kind === "empty") return undefined;
@@ -32,12 +27,13 @@ export function readBody(kind: BodyKind, text: string | undefined): unknown {
     value = text ? JSON.parse(text) : undefined;
   } catch {
     // The body may hold a token key, and the SyntaxError quotes the body: neither is kept, only the size.
-    throw new InvalidBody(`is not valid JSON (${text?.length ?? 0} characters)`);
+    throw invalid(`is not valid JSON (${text?.length} characters)`);
   }
-  if (kind === "token") {
-    if (isToken(value)) return value;
-    throw new InvalidBody("is not a token");
-  }
-  if (Array.isArray(value) && value.every(isToken)) return value;
-  throw new InvalidBody("is not an array of tokens");
+  if (kind === "token" ? isToken(value) : Array.isArray(value) && value.every(isToken)) return value;
+  throw invalid(kind === "token" ? "is not a token" : "is not an array of tokens");
+}
+
+/** The error for a body that is not what the spec promises. */
+function invalid(reason: string): NeuroioError {
+  return new NeuroioError(`the response body ${reason}`);
 }

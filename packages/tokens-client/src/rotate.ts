@@ -5,7 +5,7 @@
 import { NeuroioError } from "./errors.js";
 import type { Transport } from "./transport.js";
 import type { RequestOptions, RotateOptions, Token, TokenIdOrKey, UpdateTokenParams } from "./types.js";
-import { assertApiToken, assertBoolean, assertObject, assertRequestOptions } from "./validate.js";
+import { assertApiToken, assertBoolean, assertObject, assertRequestOptions, fail } from "./validate.js";
 
 /** The operations rotation needs (the `TokensResource`). */
 export interface RotationOperations {
@@ -25,38 +25,28 @@ export async function rotate(
   requestOptions: RequestOptions | undefined,
 ): Promise<Token> {
   assertObject(options, "options");
-  const permanent = options?.permanent ?? false;
-  const retire = options?.retire ?? "deactivate";
+  const { permanent = false, retire = "deactivate" } = options ?? {};
   assertBoolean(permanent, "options.permanent");
-  if (retire !== "deactivate" && retire !== "delete") {
-    throw new NeuroioError('options.retire must be "deactivate" or "delete"');
-  }
+  if (retire !== "deactivate" && retire !== "delete")
+    fail("options.retire", 'must be "deactivate" or "delete"');
   assertRequestOptions(requestOptions);
 
   const oldKey = transport.token;
   const created = await tokens.create({ permanent }, requestOptions);
   try {
+    // Unusable as a header value: the old key stays, but the created token is handed back all the same.
     assertApiToken(created.key, "the new token's key");
+    transport.setToken(created.key);
+    await (retire === "delete"
+      ? tokens.delete(oldKey, requestOptions)
+      : tokens.update(oldKey, { is_active: false }, requestOptions));
   } catch (error) {
-    // Unusable as a header value: keep the old key, but hand the created token back all the same.
-    throw withNewToken(error, created);
-  }
-  transport.setToken(created.key);
-  try {
-    if (retire === "delete") await tokens.delete(oldKey, requestOptions);
-    else await tokens.update(oldKey, { is_active: false }, requestOptions);
-  } catch (error) {
-    throw withNewToken(error, created);
+    // Non-enumerable, so that logging the error does not leak the new key.
+    const target =
+      error instanceof NeuroioError
+        ? error
+        : new NeuroioError("retiring the old token failed after the new one was created", { cause: error });
+    throw Object.defineProperty(target, "newToken", { value: created, configurable: true });
   }
   return created;
-}
-
-/** `error` as a `NeuroioError` carrying `newToken`, non-enumerable so that logging the error does not leak it. */
-function withNewToken(error: unknown, newToken: Token): NeuroioError {
-  const target =
-    error instanceof NeuroioError
-      ? error
-      : new NeuroioError("retiring the old token failed after the new one was created", { cause: error });
-  Object.defineProperty(target, "newToken", { value: newToken, enumerable: false, configurable: true });
-  return target;
 }

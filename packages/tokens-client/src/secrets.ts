@@ -3,11 +3,11 @@
  * @module
  */
 
-/** Header names whose values are credentials and are shown masked on errors. */
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
-
 /** What a masked value reads as. */
 export const MASK = "***";
+
+/** Header names whose values are credentials and are shown masked on errors. */
+const SECRET_HEADER = /^(?:proxy-)?authorization$|^(?:set-)?cookie$/;
 
 /**
  * How a token id or key appears in an error path: an id as is; a key by its first 4 characters
@@ -18,34 +18,34 @@ export function maskIdOrKey(idOrKey: unknown): string {
   return idOrKey.length > 8 ? `${encodeURIComponent(idOrKey.slice(0, 4))}${MASK}` : MASK;
 }
 
-/** The response headers as a plain object: credential-like values masked, `secrets` redacted from the rest. */
-export function maskHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of headers) {
-    let safe = value;
-    for (const secret of secrets) safe = redact(safe, secret);
-    out[name] = SECRET_HEADERS.has(name) ? MASK : safe;
-  }
-  return out;
+/** `text` with every occurrence of each of `secrets` replaced by the mask (a server may echo what it was sent). */
+export function redact(text: string, secrets: readonly string[]): string {
+  for (const secret of secrets) if (secret) text = text.split(secret).join(MASK);
+  return text;
 }
 
-/** `text` with every occurrence of `secret` replaced by the mask (a server may echo what it was sent). */
-export function redact(text: string, secret: string): string {
-  return secret && text.includes(secret) ? text.split(secret).join(MASK) : text;
-}
-
-/** `value` (a parsed JSON body or text) with `secret` redacted wherever it occurs. */
-export function redactValue(value: unknown, secret: string): unknown {
-  if (value === undefined || !secret) return value;
-  if (typeof value === "string") return redact(value, secret);
+/**
+ * `value` (a parsed JSON body or text) with `secrets` redacted wherever they occur. Both kinds go through
+ * their JSON text, where a secret holding `"` or `\` appears escaped, so it is looked for escaped.
+ */
+export function redactValue(value: unknown, secrets: readonly string[]): unknown {
+  if (value === undefined) return value;
   const json = JSON.stringify(value);
-  // Inside JSON text a secret holding `"` or `\` appears escaped.
-  const escaped = JSON.stringify(secret).slice(1, -1);
-  if (!json.includes(escaped)) return value;
-  const redacted = redact(json, escaped);
+  const redacted = redact(
+    json,
+    secrets.map((secret) => JSON.stringify(secret).slice(1, -1)),
+  );
+  if (redacted === json) return value;
   try {
     return JSON.parse(redacted);
   } catch {
     return redacted; // the secret matched outside a string (a number, say): keep the safe text
   }
+}
+
+/** The response headers as a plain object: credential-like values masked, `secrets` redacted from the rest. */
+export function maskHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of headers) out[name] = SECRET_HEADER.test(name) ? MASK : redact(value, secrets);
+  return out;
 }

@@ -5,8 +5,9 @@
 import type { FetchOptions } from "openapi-fetch";
 import { NeuroioError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
+import type { BodyKind } from "./response.js";
 import { rotate } from "./rotate.js";
-import type { Transport } from "./transport.js";
+import type { CallInit, Method, SchemaPath, Transport } from "./transport.js";
 import type {
   CreateTokenParams,
   DeleteTokensParams,
@@ -24,14 +25,18 @@ import {
   assertInteger,
   assertObject,
   assertRequestOptions,
+  fail,
 } from "./validate.js";
 
 /** The collection and the item path of the API. */
 const COLLECTION = "/v1/tokens/";
 const ITEM = "/v1/tokens/{token_id_or_key}/";
 
-/** `listAll()` asks for the API's own default page size, which every server honours. */
-const DEFAULT_PAGE_SIZE = 20;
+/** The openapi-fetch init of an operation, checked against the generated types. */
+type Init<P extends SchemaPath, M extends "get" | "post" | "patch" | "delete"> = FetchOptions<paths[P][M]>;
+
+/** The path parameter of the item operations. */
+const item = (idOrKey: TokenIdOrKey) => ({ path: { token_id_or_key: idOrKey } });
 
 /** The operations on tokens; reach it as `client.tokens`. */
 export class TokensResource {
@@ -42,22 +47,21 @@ export class TokensResource {
     this.#transport = transport;
   }
 
+  /** Checks the request options, then sends through the transport: the tail every operation shares. */
+  #send(method: Method, path: SchemaPath, init: CallInit, kind: BodyKind, options?: RequestOptions) {
+    assertRequestOptions(options);
+    return this.#transport.send(method, path, init, kind, options?.signal, options?.timeoutMs);
+  }
+
   /** Creates a token (`POST /v1/tokens/`); temporary unless `permanent: true`. Never retried. */
   async create(params?: CreateTokenParams, options?: RequestOptions): Promise<Token> {
     assertObject(params, "params");
     assertBoolean(params?.permanent, "params.permanent");
-    assertRequestOptions(options);
-    const init = { body: { permanent: params?.permanent ?? false }, parseAs: "text" } satisfies FetchOptions<
-      paths[typeof COLLECTION]["post"]
+    const init = { body: { permanent: params?.permanent ?? false } } satisfies Init<
+      typeof COLLECTION,
+      "post"
     >;
-    return (await this.#transport.send(
-      "POST",
-      COLLECTION,
-      init,
-      "token",
-      options?.signal,
-      options?.timeoutMs,
-    )) as Token;
+    return (await this.#send("POST", COLLECTION, init, "token", options)) as Token;
   }
 
   /** Returns one page of tokens (`GET /v1/tokens/?permanent=&limit=&offset=`), newest first. */
@@ -66,19 +70,10 @@ export class TokensResource {
     assertBoolean(params?.permanent, "params.permanent");
     assertInteger(params?.limit, "params.limit", 1);
     assertInteger(params?.offset, "params.offset", 0);
-    assertRequestOptions(options);
     const init = {
       params: { query: { permanent: params?.permanent, limit: params?.limit, offset: params?.offset } },
-      parseAs: "text",
-    } satisfies FetchOptions<paths[typeof COLLECTION]["get"]>;
-    return (await this.#transport.send(
-      "GET",
-      COLLECTION,
-      init,
-      "tokens",
-      options?.signal,
-      options?.timeoutMs,
-    )) as Token[];
+    } satisfies Init<typeof COLLECTION, "get">;
+    return (await this.#send("GET", COLLECTION, init, "tokens", options)) as Token[];
   }
 
   /**
@@ -91,7 +86,8 @@ export class TokensResource {
     assertBoolean(params?.permanent, "params.permanent");
     assertInteger(params?.pageSize, "params.pageSize", 1);
     assertRequestOptions(options);
-    return this.#pages(params?.permanent, params?.pageSize ?? DEFAULT_PAGE_SIZE, options);
+    // The API's own default page size, which every server honours.
+    return this.#pages(params?.permanent, params?.pageSize ?? 20, options);
   }
 
   async *#pages(
@@ -102,16 +98,15 @@ export class TokensResource {
     const seen = new Set<number>();
     for (let offset = 0; ; ) {
       const page = await this.list({ permanent, limit, offset }, options);
-      let fresh = 0;
+      const before = seen.size;
       for (const token of page) {
         if (seen.has(token.id)) continue;
         seen.add(token.id);
-        fresh++;
         yield token;
       }
       if (page.length < limit) return;
-      if (fresh === 0) {
-        // Only a server that ignores `offset` sends a full page of tokens already seen: stop, do not loop.
+      // Only a server that ignores `offset` sends a full page of tokens already seen: stop, do not loop.
+      if (seen.size === before) {
         throw new NeuroioError(`GET ${COLLECTION}: offset ${offset} returned only tokens already listed`);
       }
       offset += page.length;
@@ -121,19 +116,8 @@ export class TokensResource {
   /** Returns one token by id or key (`GET /v1/tokens/{id_or_key}/`). */
   async get(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<Token> {
     assertIdOrKey(idOrKey);
-    assertRequestOptions(options);
-    const init = {
-      params: { path: { token_id_or_key: idOrKey } },
-      parseAs: "text",
-    } satisfies FetchOptions<paths[typeof ITEM]["get"]>;
-    return (await this.#transport.send(
-      "GET",
-      ITEM,
-      init,
-      "token",
-      options?.signal,
-      options?.timeoutMs,
-    )) as Token;
+    const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "get">;
+    return (await this.#send("GET", ITEM, init, "token", options)) as Token;
   }
 
   /** Activates or deactivates a token (`PATCH /v1/tokens/{id_or_key}/` with JSON `{ "is_active": bool }`). */
@@ -141,31 +125,18 @@ export class TokensResource {
     assertIdOrKey(idOrKey);
     assertObject(params, "params", false);
     assertBoolean(params.is_active, "params.is_active", false);
-    assertRequestOptions(options);
-    const init = {
-      params: { path: { token_id_or_key: idOrKey } },
-      body: { is_active: params.is_active },
-      parseAs: "text",
-    } satisfies FetchOptions<paths[typeof ITEM]["patch"]>;
-    return (await this.#transport.send(
-      "PATCH",
-      ITEM,
-      init,
-      "token",
-      options?.signal,
-      options?.timeoutMs,
-    )) as Token;
+    const init = { params: item(idOrKey), body: { is_active: params.is_active } } satisfies Init<
+      typeof ITEM,
+      "patch"
+    >;
+    return (await this.#send("PATCH", ITEM, init, "token", options)) as Token;
   }
 
   /** Deletes one token (`DELETE /v1/tokens/{id_or_key}/`). Deleting the client's own token ends its access. */
   async delete(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<void> {
     assertIdOrKey(idOrKey);
-    assertRequestOptions(options);
-    const init = {
-      params: { path: { token_id_or_key: idOrKey } },
-      parseAs: "text",
-    } satisfies FetchOptions<paths[typeof ITEM]["delete"]>;
-    await this.#transport.send("DELETE", ITEM, init, "empty", options?.signal, options?.timeoutMs);
+    const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "delete">;
+    await this.#send("DELETE", ITEM, init, "empty", options);
   }
 
   /**
@@ -174,13 +145,22 @@ export class TokensResource {
    * The argument is required: deleting everything must be asked for by name.
    */
   async deleteList(params: DeleteTokensParams, options?: RequestOptions): Promise<void> {
-    const permanent = readDeleteFilter(params);
-    assertRequestOptions(options);
-    const init = {
-      params: { query: { permanent } },
-      parseAs: "text",
-    } satisfies FetchOptions<paths[typeof COLLECTION]["delete"]>;
-    await this.#transport.send("DELETE", COLLECTION, init, "empty", options?.signal, options?.timeoutMs);
+    if (params === undefined) {
+      fail(
+        "deleteList",
+        "needs { permanent: true | false }, or { all: true } to delete every token (yours too)",
+      );
+    }
+    assertObject(params, "params", false);
+    const { all, permanent } = params as { all?: unknown; permanent?: unknown };
+    if (all === undefined) assertBoolean(permanent, "params.permanent", false);
+    else if (all !== true) fail("params.all", "must be true when given");
+    else if (permanent !== undefined) fail("params.all and params.permanent", "exclude each other");
+    const init = { params: { query: { permanent: permanent as boolean | undefined } } } satisfies Init<
+      typeof COLLECTION,
+      "delete"
+    >;
+    await this.#send("DELETE", COLLECTION, init, "empty", options);
   }
 
   /**
@@ -191,23 +171,4 @@ export class TokensResource {
   async rotate(options?: RotateOptions, requestOptions?: RequestOptions): Promise<Token> {
     return rotate(this, this.#transport, options, requestOptions);
   }
-}
-
-/** The `permanent` query value of `deleteList()`: `undefined` for `{ all: true }`. */
-function readDeleteFilter(params: unknown): boolean | undefined {
-  if (params === undefined) {
-    throw new NeuroioError(
-      "deleteList needs { permanent: true | false }, or { all: true } to delete every token " +
-        "(the client's own included)",
-    );
-  }
-  assertObject(params, "params", false);
-  const { all, permanent } = params as { all?: unknown; permanent?: unknown };
-  if (all !== undefined) {
-    if (all !== true) throw new NeuroioError("params.all must be true when given");
-    if (permanent !== undefined) throw new NeuroioError("params.all and params.permanent exclude each other");
-    return undefined;
-  }
-  assertBoolean(permanent, "params.permanent", false);
-  return permanent as boolean;
 }

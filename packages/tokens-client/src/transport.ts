@@ -15,7 +15,7 @@ import {
 } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import type { ResolvedOptions } from "./options.js";
-import { type BodyKind, InvalidBody, readBody } from "./response.js";
+import { type BodyKind, readBody } from "./response.js";
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, sleep } from "./retry.js";
 import { maskIdOrKey } from "./secrets.js";
 import type { RawClient, TokenIdOrKey } from "./types.js";
@@ -26,11 +26,14 @@ export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 /** The two paths of the API. */
 export type SchemaPath = keyof paths;
 
-/** The openapi-fetch init of one call; operations build it with `satisfies` against the generated types. */
+/**
+ * The openapi-fetch init of one call; operations build it with `satisfies` against the generated types.
+ * The transport sets `parseAs` (always text: the body is checked by `readBody()`) and `signal`.
+ */
 export interface CallInit {
   params?: { path?: { token_id_or_key: TokenIdOrKey }; query?: Record<string, unknown> };
   body?: unknown;
-  parseAs: "text";
+  parseAs?: "text";
   signal?: AbortSignal;
 }
 
@@ -53,31 +56,18 @@ type LooseRequest = (
 export class Transport {
   /** The typed openapi-fetch client; its default headers carry the current token. */
   readonly raw: RawClient;
-  readonly #request: LooseRequest;
-  readonly #headers: Headers;
-  #token: string;
-  readonly #timeoutMs: number;
-  readonly #maxRetries: number;
-  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly #random: () => number;
+  readonly #options: ResolvedOptions;
+  readonly #hooks: TransportHooks;
+  #token = "";
 
   /** @param options already resolved and checked by `resolveOptions()`. */
   constructor(options: ResolvedOptions, hooks: TransportHooks = {}) {
-    this.#headers = options.headers;
-    this.#token = options.apiToken;
-    this.#headers.set("Authorization", `Token ${options.apiToken}`);
-    this.#timeoutMs = options.timeoutMs;
-    this.#maxRetries = options.maxRetries;
-    this.#sleep = hooks.sleep ?? sleep;
-    this.#random = hooks.random ?? Math.random;
+    this.#options = options;
+    this.#hooks = hooks;
+    this.setToken(options.apiToken);
     // openapi-fetch merges this Headers object into every request, so switching the token is one `set()`.
-    this.raw = createClient<paths>({
-      baseUrl: options.baseUrl,
-      headers: this.#headers,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    const raw = this.raw as unknown as { request: LooseRequest };
-    this.#request = raw.request.bind(raw);
+    const { baseUrl, headers, fetch } = options;
+    this.raw = createClient<paths>({ baseUrl, headers, fetch });
   }
 
   /** The token sent now (checked by the caller). */
@@ -87,7 +77,7 @@ export class Transport {
 
   /** Sends `Authorization: Token <token>` from now on (already checked by the caller). */
   setToken(token: string): void {
-    this.#headers.set("Authorization", `Token ${token}`);
+    this.#options.headers.set("Authorization", `Token ${token}`);
     this.#token = token;
   }
 
@@ -101,70 +91,63 @@ export class Transport {
     init: CallInit,
     kind: BodyKind,
     signal: AbortSignal | undefined,
-    timeoutMs: number = this.#timeoutMs,
+    timeoutMs: number = this.#options.timeoutMs,
   ): Promise<unknown> {
     const secret = this.#token;
+    const { sleep: wait = sleep, random } = this.#hooks;
+    const key = init.params?.path?.token_id_or_key;
+    // For errors only: the method and the path with the key masked.
+    const call = (): CallInfo => ({
+      method,
+      path: key === undefined ? path : path.replace(/{.*}/, maskIdOrKey(key)),
+    });
+    init.parseAs = "text";
     for (let retry = 0; ; retry++) {
-      if (signal?.aborted) throw new NeuroioAbortError(callInfo(method, path, init), signal.reason);
       // With a caller's signal the Request pays for following a signal anyway, so it follows one of ours
       // that is aborted on timeout too: the abandoned request is then cancelled, not just left behind.
-      const attempt = signal ? new AbortController() : undefined;
-      if (attempt) init.signal = attempt.signal;
+      const attempt = signal && new AbortController();
+      init.signal = attempt?.signal;
       let result: Awaited<ReturnType<LooseRequest>> | undefined;
-      let thrown: unknown;
-      try {
-        result = await withDeadline(this.#request(method, path, init), timeoutMs, signal);
-      } catch (error) {
-        thrown = error;
-        attempt?.abort(error === TIMED_OUT ? new Error("timed out") : error);
-      }
-
-      let failure: NeuroioError;
+      let failure: unknown;
       let waitMs: number | undefined;
-      if (result === undefined) {
-        const call = callInfo(method, path, init);
-        if (signal?.aborted) throw new NeuroioAbortError(call, signal.reason);
+      try {
+        if (signal?.aborted) throw signal.reason;
+        result = await withDeadline(
+          (this.raw.request as unknown as LooseRequest)(method, path, init),
+          timeoutMs,
+          signal,
+        );
+      } catch (error) {
+        attempt?.abort(error);
+        failure = error;
+      }
+      if (!result) {
+        if (signal?.aborted) throw new NeuroioAbortError(call(), signal.reason);
         failure =
-          thrown === TIMED_OUT
-            ? new NeuroioTimeoutError(call, timeoutMs)
-            : new NeuroioConnectionError(call, thrown);
+          failure === TIMED_OUT
+            ? new NeuroioTimeoutError(call(), timeoutMs)
+            : new NeuroioConnectionError(call(), failure);
       } else if (result.response.ok) {
         try {
           return readBody(kind, result.data);
         } catch (error) {
-          throw invalidBody(error, result.response.status, callInfo(method, path, init));
+          const { message } = error as NeuroioError;
+          throw new NeuroioError(`${result.response.status} ${method} ${call().path}: ${message}`);
         }
       } else {
-        const key = init.params?.path?.token_id_or_key;
         // A short key is not redacted: it would mangle the message and reveals next to nothing.
         const secrets = typeof key === "string" && key.length >= 8 ? [secret, key] : [secret];
-        const error = createApiError(callInfo(method, path, init), result.response, result.error, secrets);
-        if (!isRetryableStatus(error.status)) throw error;
+        const error = createApiError(call(), result.response, result.error, secrets);
         waitMs = error.retryAfterMs;
-        if (waitMs !== undefined && waitMs > MAX_RETRY_AFTER_MS) throw error;
+        if (!isRetryableStatus(error.status) || (waitMs ?? 0) > MAX_RETRY_AFTER_MS) throw error;
         failure = error;
       }
-      if (method === "POST" || retry >= this.#maxRetries) throw failure;
+      if (method === "POST" || retry >= this.#options.maxRetries) throw failure;
       try {
-        await this.#sleep(waitMs ?? backoffMs(retry, this.#random), signal);
+        await wait(waitMs ?? backoffMs(retry, random), signal);
       } catch (reason) {
-        throw new NeuroioAbortError(callInfo(method, path, init), signal?.reason ?? reason);
+        throw new NeuroioAbortError(call(), signal?.reason ?? reason);
       }
     }
   }
-}
-
-/** The method and path for an error, the key masked; built only when something failed. */
-function callInfo(method: Method, path: SchemaPath, init: CallInit): CallInfo {
-  const idOrKey = init.params?.path?.token_id_or_key;
-  return {
-    method,
-    path: idOrKey === undefined ? path : path.replace("{token_id_or_key}", maskIdOrKey(idOrKey)),
-  };
-}
-
-/** The `NeuroioError` for a 2xx body that is not what the spec promises (never a bare `SyntaxError`). */
-function invalidBody(error: unknown, status: number, call: CallInfo): unknown {
-  if (!(error instanceof InvalidBody)) return error;
-  return new NeuroioError(`${status} ${call.method} ${call.path}: the response body ${error.reason}`);
 }
