@@ -38,6 +38,12 @@ type Init<P extends SchemaPath, M extends "get" | "post" | "patch" | "delete"> =
 /** The path parameter of the item operations. */
 const item = (idOrKey: TokenIdOrKey) => ({ path: { token_id_or_key: idOrKey } });
 
+/** Checks the optional `params` object and its `permanent` filter, which create, list and listAll share. */
+function assertFilter(params: { permanent?: boolean } | undefined): void {
+  assertObject(params, "params");
+  assertBoolean(params?.permanent, "params.permanent");
+}
+
 /** The operations on tokens; reach it as `client.tokens`. */
 export class TokensResource {
   readonly #transport: Transport;
@@ -48,32 +54,36 @@ export class TokensResource {
   }
 
   /** Checks the request options, then sends through the transport: the tail every operation shares. */
-  #send(method: Method, path: SchemaPath, init: CallInit, kind: BodyKind, options?: RequestOptions) {
+  #send<T>(
+    method: Method,
+    path: SchemaPath,
+    init: CallInit,
+    kind: BodyKind,
+    options?: RequestOptions,
+  ): Promise<T> {
     assertRequestOptions(options);
-    return this.#transport.send(method, path, init, kind, options?.signal, options?.timeoutMs);
+    return this.#transport.send(method, path, init, kind, options?.signal, options?.timeoutMs) as Promise<T>;
   }
 
   /** Creates a token (`POST /v1/tokens/`); temporary unless `permanent: true`. Never retried. */
   async create(params?: CreateTokenParams, options?: RequestOptions): Promise<Token> {
-    assertObject(params, "params");
-    assertBoolean(params?.permanent, "params.permanent");
+    assertFilter(params);
     const init = { body: { permanent: params?.permanent ?? false } } satisfies Init<
       typeof COLLECTION,
       "post"
     >;
-    return (await this.#send("POST", COLLECTION, init, "token", options)) as Token;
+    return this.#send<Token>("POST", COLLECTION, init, "token", options);
   }
 
   /** Returns one page of tokens (`GET /v1/tokens/?permanent=&limit=&offset=`), newest first. */
   async list(params?: ListTokensParams, options?: RequestOptions): Promise<Token[]> {
-    assertObject(params, "params");
-    assertBoolean(params?.permanent, "params.permanent");
+    assertFilter(params);
     assertInteger(params?.limit, "params.limit", 1);
     assertInteger(params?.offset, "params.offset", 0);
     const init = {
       params: { query: { permanent: params?.permanent, limit: params?.limit, offset: params?.offset } },
     } satisfies Init<typeof COLLECTION, "get">;
-    return (await this.#send("GET", COLLECTION, init, "tokens", options)) as Token[];
+    return this.#send<Token[]>("GET", COLLECTION, init, "tokens", options);
   }
 
   /**
@@ -82,8 +92,7 @@ export class TokensResource {
    * page (the list shifted while paging) is not yielded twice. Bad arguments throw at once.
    */
   listAll(params?: ListAllTokensParams, options?: RequestOptions): AsyncIterableIterator<Token> {
-    assertObject(params, "params");
-    assertBoolean(params?.permanent, "params.permanent");
+    assertFilter(params);
     assertInteger(params?.pageSize, "params.pageSize", 1);
     assertRequestOptions(options);
     // The API's own default page size, which every server honours.
@@ -117,7 +126,7 @@ export class TokensResource {
   async get(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<Token> {
     assertIdOrKey(idOrKey);
     const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "get">;
-    return (await this.#send("GET", ITEM, init, "token", options)) as Token;
+    return this.#send<Token>("GET", ITEM, init, "token", options);
   }
 
   /** Activates or deactivates a token (`PATCH /v1/tokens/{id_or_key}/` with JSON `{ "is_active": bool }`). */
@@ -129,14 +138,14 @@ export class TokensResource {
       typeof ITEM,
       "patch"
     >;
-    return (await this.#send("PATCH", ITEM, init, "token", options)) as Token;
+    return this.#send<Token>("PATCH", ITEM, init, "token", options);
   }
 
   /** Deletes one token (`DELETE /v1/tokens/{id_or_key}/`). Deleting the client's own token ends its access. */
   async delete(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<void> {
     assertIdOrKey(idOrKey);
     const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "delete">;
-    await this.#send("DELETE", ITEM, init, "empty", options);
+    return this.#send("DELETE", ITEM, init, "empty", options);
   }
 
   /**
@@ -160,7 +169,7 @@ export class TokensResource {
       typeof COLLECTION,
       "delete"
     >;
-    await this.#send("DELETE", COLLECTION, init, "empty", options);
+    return this.#send("DELETE", COLLECTION, init, "empty", options);
   }
 
   /**
