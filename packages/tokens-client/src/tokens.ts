@@ -72,7 +72,7 @@ export class TokensResource {
       typeof COLLECTION,
       "post"
     >;
-    return this.#send<Token>("POST", COLLECTION, init, "token", options);
+    return await this.#send<Token>("POST", COLLECTION, init, "token", options);
   }
 
   /** Returns one page of tokens (`GET /v1/tokens/?permanent=&limit=&offset=`), newest first. */
@@ -83,7 +83,7 @@ export class TokensResource {
     const init = {
       params: { query: { permanent: params?.permanent, limit: params?.limit, offset: params?.offset } },
     } satisfies Init<typeof COLLECTION, "get">;
-    return this.#send<Token[]>("GET", COLLECTION, init, "tokens", options);
+    return await this.#send<Token[]>("GET", COLLECTION, init, "tokens", options);
   }
 
   /**
@@ -126,7 +126,7 @@ export class TokensResource {
   async get(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<Token> {
     assertIdOrKey(idOrKey);
     const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "get">;
-    return this.#send<Token>("GET", ITEM, init, "token", options);
+    return await this.#send<Token>("GET", ITEM, init, "token", options);
   }
 
   /** Activates or deactivates a token (`PATCH /v1/tokens/{id_or_key}/` with JSON `{ "is_active": bool }`). */
@@ -138,14 +138,14 @@ export class TokensResource {
       typeof ITEM,
       "patch"
     >;
-    return this.#send<Token>("PATCH", ITEM, init, "token", options);
+    return await this.#send<Token>("PATCH", ITEM, init, "token", options);
   }
 
   /** Deletes one token (`DELETE /v1/tokens/{id_or_key}/`). Deleting the client's own token ends its access. */
   async delete(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<void> {
     assertIdOrKey(idOrKey);
     const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "delete">;
-    return this.#send("DELETE", ITEM, init, "empty", options);
+    return await this.#send("DELETE", ITEM, init, "empty", options);
   }
 
   /**
@@ -169,7 +169,7 @@ export class TokensResource {
       typeof COLLECTION,
       "delete"
     >;
-    return this.#send("DELETE", COLLECTION, init, "empty", options);
+    return await this.#send("DELETE", COLLECTION, init, "empty", options);
   }
 
   /**

@@ -94,9 +94,8 @@ export class Transport {
     timeoutMs: number = this.#options.timeoutMs,
   ): Promise<unknown> {
     const secret = this.#token;
-    const { sleep: wait = sleep, random } = this.#hooks;
     const key = init.params?.path?.token_id_or_key;
-    // For errors only: the method and the path with the key masked.
+    // For errors only, so a successful call builds nothing: the method and the path with the key masked.
     const call = (): CallInfo => ({
       method,
       path: key === undefined ? path : path.replace(/{.*}/, maskIdOrKey(key)),
@@ -106,7 +105,7 @@ export class Transport {
       // With a caller's signal the Request pays for following a signal anyway, so it follows one of ours
       // that is aborted on timeout too: the abandoned request is then cancelled, not just left behind.
       const attempt = signal && new AbortController();
-      init.signal = attempt?.signal;
+      if (attempt) init.signal = attempt.signal;
       let result: Awaited<ReturnType<LooseRequest>> | undefined;
       let failure: unknown;
       let waitMs: number | undefined;
@@ -143,6 +142,7 @@ export class Transport {
         failure = error;
       }
       if (method === "POST" || retry >= this.#options.maxRetries) throw failure;
+      const { sleep: wait = sleep, random } = this.#hooks;
       try {
         await wait(waitMs ?? backoffMs(retry, random), signal);
       } catch (reason) {
