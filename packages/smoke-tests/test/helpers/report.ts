@@ -33,6 +33,7 @@ export function expectClientReport(report: Record<string, unknown>): void {
     expect(report[key], key).toEqual(token());
   expect(report.listed).toEqual(expect.arrayContaining([token()]));
   expect(report.listedAll).toEqual(report.listed);
+  expect(report.afterSetToken).toEqual(expect.arrayContaining([token()]));
   expect(report.deleted).toBe("undefined");
   expect(report.deletedList).toBe("undefined");
   expect(report.rawStatus).toBe(200);
