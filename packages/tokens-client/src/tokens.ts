@@ -157,7 +157,7 @@ export class TokensResource {
     if (params === undefined) {
       fail(
         "deleteList",
-        "needs { permanent: true | false }, or { all: true } to delete every token (yours too)",
+        "needs { permanent: true | false }, or { all: true } to delete every token (the client's own included)",
       );
     }
     assertObject(params, "params", false);

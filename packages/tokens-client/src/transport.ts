@@ -117,7 +117,7 @@ export class Transport {
           signal,
         );
       } catch (error) {
-        attempt?.abort(error);
+        attempt?.abort(error === TIMED_OUT ? new Error("timed out") : error);
         failure = error;
       }
       if (!result) {

@@ -17,7 +17,10 @@ export function fail(name: string, rule: string, ...got: [unknown?]): never {
 /** Throws unless `value` is a usable API token; the message never quotes it. */
 export function assertApiToken(value: unknown, name = "apiToken"): asserts value is string {
   if (value == null || value === "") {
-    fail(name, "is missing: pass it to createTokensClient() or set NEUROIO_API_TOKEN");
+    fail(
+      name,
+      "is missing: pass it to createTokensClient() or set the NEUROIO_API_TOKEN environment variable",
+    );
   }
   if (typeof value !== "string") fail(name, `must be a string, got ${typeof value}`);
   // Only visible ASCII: whitespace or control characters would let a token inject headers.
