@@ -4,9 +4,9 @@
  * @module
  */
 export { MockServerError, type MockServerErrorCode } from "./errors.js";
-export type { LogSink } from "./logger.js";
+export type { LogSink } from "./log-sink.js";
 export { DEFAULT_HOST, type MockServerOptions, type ResolvedMockServerOptions } from "./options.js";
-export { defaultSpecPath } from "./spec.js";
+export { defaultSpecPath } from "./spec-path.js";
 export { type MockServer, startMockServer } from "./start.js";
 export {
   type StatefulBackend,

@@ -1,11 +1,9 @@
 import { Writable } from "node:stream";
 import { createLogger } from "@stoplight/prism-core";
+import type { LogSink } from "./log-sink.js";
 
 /** The logger Prism's components take (a pino logger). */
 export type PrismLogger = ReturnType<typeof createLogger>;
-
-/** Where log lines go; stderr unless a test wants to read them. */
-export type LogSink = (line: string) => void;
 
 const LEVEL_NAMES: Record<number, string> = { 30: "info", 40: "warn", 50: "error", 60: "fatal" };
 

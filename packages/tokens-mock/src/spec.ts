@@ -1,27 +1,11 @@
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import type * as PrismHttp from "@stoplight/prism-http";
 import { MockServerError } from "./errors.js";
 import { prismHttpOfServer } from "./prism-modules.js";
+import { defaultSpecPath } from "./spec-path.js";
 
 /** Prism's description of one operation of the spec (method, path, parameters, responses). */
 export type Operation = Awaited<ReturnType<typeof PrismHttp.getHttpOperationsFromSpec>>[number];
-
-/**
- * Absolute path of the OpenAPI document of `@neuroio/tokens-spec`, the one the mock serves by default.
- * @throws {MockServerError} `SPEC_NOT_FOUND` when the package is not installed.
- */
-export function defaultSpecPath(): string {
-  try {
-    return createRequire(import.meta.url).resolve("@neuroio/tokens-spec");
-  } catch (error) {
-    throw new MockServerError(
-      "SPEC_NOT_FOUND",
-      "Spec not found: the package @neuroio/tokens-spec is not installed (run pnpm install).",
-      { cause: error },
-    );
-  }
-}
 
 /**
  * Reads and dereferences the OpenAPI document into Prism's operations.

@@ -1,7 +1,8 @@
 import { createServer } from "node:http";
 import { createRequestHandler } from "./http/handler.js";
 import { close, listen } from "./http/listen.js";
-import { createPrismLogger, type LogSink } from "./logger.js";
+import type { LogSink } from "./log-sink.js";
+import { createPrismLogger } from "./logger.js";
 import { type MockServerOptions, type ResolvedMockServerOptions, resolveOptions } from "./options.js";
 import { startPrismUpstream } from "./prism-upstream.js";
 import { MOCK_PROBE, PROXY_PROBE, waitUntilAnswering } from "./ready.js";
