@@ -3,7 +3,7 @@
  * delete many, look up; every failure becomes a readable message. The API token lives only in the
  * password input and in this module's memory: never in storage, a cookie, the URL or other DOM.
  */
-import { createTokensClient, NeuroioAbortError, type Token } from "@neuroio/tokens-client";
+import { createTokensClient, NeuroioAbortError, type Token, type TokensClient } from "@neuroio/tokens-client";
 import { deleteDoneText, deleteListParams, deleteWarning, isConfirmed, parseScope } from "./delete-many.js";
 import { describeError, type ErrorContext } from "./describe-error.js";
 import { setupDevBar } from "./dev-bar.js";
@@ -12,8 +12,6 @@ import type { ConsoleElements } from "./elements.js";
 import { tokenKind } from "./format.js";
 import { clearMessage, showErrorMessage, showInfo as showMessageInfo } from "./messages.js";
 import { renderTokenDetails, renderTokenRows, rowActionOf } from "./token-table.js";
-
-type TokensClient = ReturnType<typeof createTokensClient>;
 
 /** A live connection: the client and what it was made from. */
 interface Connection {
