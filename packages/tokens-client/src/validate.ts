@@ -41,9 +41,9 @@ export function assertIdOrKey(value: unknown): asserts value is TokenIdOrKey {
   else if (value === "." || value === "..") fail(name, 'must not be "." or ".."');
 }
 
-/** Throws unless `value` is an integer >= `min` (or `undefined` when `optional`). */
-export function assertInteger(value: unknown, name: string, min: number, optional = true): void {
-  if (!(value === undefined && optional) && !(Number.isSafeInteger(value) && (value as number) >= min)) {
+/** Throws unless `value` is `undefined` or a safe integer >= `min`. */
+export function assertInteger(value: unknown, name: string, min: number): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= min)) {
     fail(name, `must be an integer >= ${min}`, value);
   }
 }
