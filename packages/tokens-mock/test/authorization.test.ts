@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authorizationProblem } from "../src/http/auth.js";
-import type { MockServer } from "../src/index.js";
-import { call, startTestMock } from "./support/mock.js";
+import { call, useTestMock } from "./support/mock.js";
 
 const SECRET = "s3cr3t-key-that-must-not-leak";
 
 describe("the Authorization check (Prism accepts any value)", () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startTestMock();
-  });
-  afterAll(() => mock.close());
+  const mock = useTestMock();
 
   it.each([
     { label: "a Bearer token", value: `Bearer ${SECRET}` },
@@ -19,7 +14,10 @@ describe("the Authorization check (Prism accepts any value)", () => {
     { label: "a key with a space", value: `Token ${SECRET} extra` },
     { label: "Basic credentials", value: "Basic dXNlcjpwYXNz" },
   ])("refuses $label with 401 {detail} and WWW-Authenticate: Token", async ({ value }) => {
-    const result = await call(mock, "GET", "/v1/tokens/", { auth: false, headers: { authorization: value } });
+    const result = await call(mock(), "GET", "/v1/tokens/", {
+      auth: false,
+      headers: { authorization: value },
+    });
     expect(result.status).toBe(401);
     expect(result.headers.get("www-authenticate")).toBe("Token");
     expect(result.json).toEqual({ detail: expect.stringMatching(/^Invalid token header\./) });
@@ -27,13 +25,16 @@ describe("the Authorization check (Prism accepts any value)", () => {
   });
 
   it("refuses a request without Authorization with the real API's message", async () => {
-    const result = await call(mock, "DELETE", "/v1/tokens/1/", { auth: false });
+    const result = await call(mock(), "DELETE", "/v1/tokens/1/", { auth: false });
     expect(result.status).toBe(401);
     expect(result.json).toEqual({ detail: "Authentication credentials were not provided." });
   });
 
   it.each(["Token abc", "token abc", "TOKEN  abc"])("accepts %j", async (value) => {
-    const result = await call(mock, "GET", "/v1/tokens/", { auth: false, headers: { authorization: value } });
+    const result = await call(mock(), "GET", "/v1/tokens/", {
+      auth: false,
+      headers: { authorization: value },
+    });
     expect(result.status).toBe(200);
   });
 });

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MockServer } from "../src/index.js";
-import { call, startTestMock } from "./support/mock.js";
+import { describe, expect, it } from "vitest";
+import { call, useTestMock } from "./support/mock.js";
 
 const ORIGIN = "http://localhost:5173";
 
 describe("CORS", () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startTestMock();
-  });
-  afterAll(() => mock.close());
+  const mock = useTestMock();
 
   it("answers a preflight for PATCH with Authorization without asking for a token", async () => {
-    const result = await call(mock, "OPTIONS", "/v1/tokens/1/", {
+    const result = await call(mock(), "OPTIONS", "/v1/tokens/1/", {
       auth: false,
       headers: {
         origin: ORIGIN,
@@ -28,7 +23,7 @@ describe("CORS", () => {
   });
 
   it("lets the page read sl-violations, Retry-After and WWW-Authenticate", async () => {
-    const result = await call(mock, "POST", "/v1/tokens/", {
+    const result = await call(mock(), "POST", "/v1/tokens/", {
       body: { permanent: 1 },
       headers: { origin: ORIGIN },
     });
@@ -40,13 +35,13 @@ describe("CORS", () => {
   });
 
   it("sets CORS headers on the wrapper's own errors too", async () => {
-    const result = await call(mock, "GET", "/v1/tokens/", { auth: false, headers: { origin: ORIGIN } });
+    const result = await call(mock(), "GET", "/v1/tokens/", { auth: false, headers: { origin: ORIGIN } });
     expect(result.status).toBe(401);
     expect(result.headers.get("access-control-allow-origin")).toBe(ORIGIN);
   });
 
   it("allows any origin without credentials when no Origin is sent", async () => {
-    const result = await call(mock, "GET", "/v1/tokens/");
+    const result = await call(mock(), "GET", "/v1/tokens/");
     expect(result.headers.get("access-control-allow-origin")).toBe("*");
     expect(result.headers.get("access-control-allow-credentials")).toBeNull();
   });

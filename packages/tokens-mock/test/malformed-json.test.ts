@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MockServer } from "../src/index.js";
-import { call, startTestMock } from "./support/mock.js";
+import { describe, expect, it } from "vitest";
+import { call, useTestMock } from "./support/mock.js";
 
 describe("malformed JSON (Prism alone never answers it)", () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startTestMock();
-  });
-  afterAll(() => mock.close());
+  const mock = useTestMock();
 
   it.each([
     { method: "POST", path: "/v1/tokens/", contentType: "application/json", body: "{permanent: true" },
@@ -16,7 +11,7 @@ describe("malformed JSON (Prism alone never answers it)", () => {
   ])(
     "$method with $contentType gets a 400 {detail} within 1 s",
     async ({ method, path, contentType, body }) => {
-      const result = await call(mock, method, path, {
+      const result = await call(mock(), method, path, {
         body,
         headers: { "content-type": contentType },
         timeoutMs: 1_000,
@@ -27,9 +22,9 @@ describe("malformed JSON (Prism alone never answers it)", () => {
   );
 
   it("leaves well-formed JSON and empty bodies to Prism", async () => {
-    const valid = await call(mock, "POST", "/v1/tokens/", { body: { permanent: false } });
+    const valid = await call(mock(), "POST", "/v1/tokens/", { body: { permanent: false } });
     expect(valid.status).toBe(201);
-    const empty = await call(mock, "POST", "/v1/tokens/", {
+    const empty = await call(mock(), "POST", "/v1/tokens/", {
       body: "",
       headers: { "content-type": "application/json" },
     });
@@ -37,7 +32,7 @@ describe("malformed JSON (Prism alone never answers it)", () => {
   });
 
   it("does not parse a form body as JSON", async () => {
-    const result = await call(mock, "PATCH", "/v1/tokens/1/", {
+    const result = await call(mock(), "PATCH", "/v1/tokens/1/", {
       body: "is_active=false",
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
@@ -45,7 +40,7 @@ describe("malformed JSON (Prism alone never answers it)", () => {
   });
 
   it("checks the token before the body, as the real API does", async () => {
-    const result = await call(mock, "POST", "/v1/tokens/", {
+    const result = await call(mock(), "POST", "/v1/tokens/", {
       auth: false,
       body: "{",
       headers: { "content-type": "application/json" },

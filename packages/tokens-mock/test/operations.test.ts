@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MockServer } from "../src/index.js";
-import { call, startTestMock } from "./support/mock.js";
+import { describe, expect, it } from "vitest";
+import { call, useTestMock } from "./support/mock.js";
 import { specExample, specOperations } from "./support/spec-examples.js";
 
 const KEY = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b";
@@ -46,11 +45,7 @@ const CASES = [
 ] as const;
 
 describe("every operation of the spec", () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startTestMock();
-  });
-  afterAll(() => mock.close());
+  const mock = useTestMock();
 
   it("is covered by a case below", async () => {
     const declared = (await specOperations()).map((operation) => operation.iid).sort();
@@ -61,7 +56,7 @@ describe("every operation of the spec", () => {
   it.each(CASES)(
     "$method $path answers $status with the spec's first example and no violation",
     async (testCase) => {
-      const result = await call(mock, testCase.method, testCase.path, {
+      const result = await call(mock(), testCase.method, testCase.path, {
         body: "body" in testCase ? testCase.body : undefined,
         headers: "headers" in testCase ? testCase.headers : undefined,
       });
@@ -77,7 +72,7 @@ describe("every operation of the spec", () => {
   );
 
   it("refuses a body that breaks the schema with the spec's 400, reporting the violation", async () => {
-    const result = await call(mock, "POST", "/v1/tokens/", { body: { permanent: "yes" } });
+    const result = await call(mock(), "POST", "/v1/tokens/", { body: { permanent: "yes" } });
     expect(result.status).toBe(400);
     expect(JSON.parse(result.headers.get("sl-violations") ?? "[]")).toEqual([
       expect.objectContaining({ location: ["request", "body", "permanent"], severity: "Error" }),
@@ -85,7 +80,7 @@ describe("every operation of the spec", () => {
   });
 
   it("matches paths strictly: no trailing slash is a 404", async () => {
-    const result = await call(mock, "GET", "/v1/tokens");
+    const result = await call(mock(), "GET", "/v1/tokens");
     expect(result.status).toBe(404);
   });
 });

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MockServer } from "../src/index.js";
-import { call, startTestMock } from "./support/mock.js";
+import { describe, expect, it } from "vitest";
+import { call, useTestMock } from "./support/mock.js";
 import { specExample } from "./support/spec-examples.js";
 
 describe("the Prefer header", () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startTestMock();
-  });
-  afterAll(() => mock.close());
+  const mock = useTestMock();
 
   it.each([
     { code: 400, operationId: "listTokens", method: "GET", path: "/v1/tokens/" },
@@ -27,7 +22,10 @@ describe("the Prefer header", () => {
   ])(
     "code=$code on $method $path answers the spec's $code example",
     async ({ code, operationId, method, path, ...rest }) => {
-      const result = await call(mock, method, path, { body: rest.body, headers: { prefer: `code=${code}` } });
+      const result = await call(mock(), method, path, {
+        body: rest.body,
+        headers: { prefer: `code=${code}` },
+      });
       expect(result.status).toBe(code);
       expect(result.headers.get("sl-violations")).toBeNull();
       expect(result.json).toEqual(await specExample(operationId, String(code)));
@@ -35,12 +33,12 @@ describe("the Prefer header", () => {
   );
 
   it("code=429 carries the Retry-After header of the spec", async () => {
-    const result = await call(mock, "GET", "/v1/tokens/", { headers: { prefer: "code=429" } });
+    const result = await call(mock(), "GET", "/v1/tokens/", { headers: { prefer: "code=429" } });
     expect(result.headers.get("retry-after")).toBe("30");
   });
 
   it("example=permanent picks the named example", async () => {
-    const result = await call(mock, "POST", "/v1/tokens/", {
+    const result = await call(mock(), "POST", "/v1/tokens/", {
       body: { permanent: true },
       headers: { prefer: "example=permanent" },
     });
@@ -50,12 +48,12 @@ describe("the Prefer header", () => {
   });
 
   it("example=empty answers an empty list", async () => {
-    const result = await call(mock, "GET", "/v1/tokens/", { headers: { prefer: "example=empty" } });
+    const result = await call(mock(), "GET", "/v1/tokens/", { headers: { prefer: "example=empty" } });
     expect(result.json).toEqual([]);
   });
 
   it("code and example combine", async () => {
-    const result = await call(mock, "GET", "/v1/tokens/1/", {
+    const result = await call(mock(), "GET", "/v1/tokens/1/", {
       headers: { prefer: "code=401, example=missingCredentials" },
     });
     expect(result.status).toBe(401);
@@ -63,7 +61,7 @@ describe("the Prefer header", () => {
   });
 
   it("dynamic=true generates a Token that follows the schema, with only its declared properties", async () => {
-    const result = await call(mock, "GET", "/v1/tokens/1/", { headers: { prefer: "dynamic=true" } });
+    const result = await call(mock(), "GET", "/v1/tokens/1/", { headers: { prefer: "dynamic=true" } });
     expect(result.status).toBe(200);
     expect(result.headers.get("sl-violations")).toBeNull();
     expect(Object.keys(result.json as object).sort()).toEqual([
@@ -77,7 +75,7 @@ describe("the Prefer header", () => {
   });
 
   it("an undeclared code is refused by Prism, not answered with made-up data", async () => {
-    const result = await call(mock, "GET", "/v1/tokens/1/", { headers: { prefer: "code=418" } });
+    const result = await call(mock(), "GET", "/v1/tokens/1/", { headers: { prefer: "code=418" } });
     expect(result.status).toBe(404);
     expect(result.headers.get("content-type")).toBe("application/problem+json");
   });

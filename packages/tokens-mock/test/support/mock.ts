@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { type MockServer, type MockServerOptions, startMockServer } from "../../src/index.js";
 
 /** A key the tests send; the mock accepts any key in the form `Token <key>`. */
@@ -6,6 +7,23 @@ export const TEST_KEY = "test-key-0123456789";
 /** Starts a quiet mock on a free port, validating its own responses (`errors`) unless told otherwise. */
 export function startTestMock(options: MockServerOptions = {}): Promise<MockServer> {
   return startMockServer({ port: 0, quiet: true, errors: true, ...options });
+}
+
+/**
+ * For a `describe` block: starts one mock like {@link startTestMock} before its tests and closes it after
+ * them. Returns a getter, since the mock exists only once the tests run.
+ */
+export function useTestMock(options: MockServerOptions = {}): () => MockServer {
+  let mock: MockServer | undefined;
+  beforeAll(async () => {
+    mock = await startTestMock(options);
+  });
+  afterAll(() => mock?.close());
+  return () => {
+    if (mock === undefined)
+      throw new Error("The test mock is not started: call useTestMock() in a describe.");
+    return mock;
+  };
 }
 
 /** What {@link call} returns: the status, the headers and the parsed body (`undefined` when empty). */
