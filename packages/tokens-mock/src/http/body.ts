@@ -28,11 +28,30 @@ export function readBody(request: IncomingMessage): Promise<BodyResult> {
   });
 }
 
+/** The media type of a `Content-Type`, lower-cased and without parameters; `""` when there is none. */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType?.split(";")[0] ?? "").trim().toLowerCase();
+}
+
 /** Whether a `Content-Type` names JSON (`application/json` or `application/*+json`), as Prism decides it. */
 export function isJsonContentType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const mediaType = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  const mediaType = mediaTypeOf(contentType);
   return mediaType === "application/json" || /^application\/[^/]+\+json$/.test(mediaType);
+}
+
+/** A parsed JSON body: the value, or the `detail` of the 400 the real API (Django REST Framework) sends. */
+export type JsonResult = { ok: true; value: unknown } | { ok: false; detail: string };
+
+/** Parses a JSON body once; a body that does not parse gives the real API's `JSON parse error - ...`. */
+export function parseJson(body: Buffer): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(body.toString("utf8")) };
+  } catch (error) {
+    return {
+      ok: false,
+      detail: `JSON parse error - ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
 }
 
 /**
@@ -42,10 +61,6 @@ export function isJsonContentType(contentType: string | undefined): boolean {
  */
 export function malformedJsonDetail(contentType: string | undefined, body: Buffer): string | undefined {
   if (body.length === 0 || !isJsonContentType(contentType)) return undefined;
-  try {
-    JSON.parse(body.toString("utf8"));
-    return undefined;
-  } catch (error) {
-    return `JSON parse error - ${error instanceof Error ? error.message : String(error)}`;
-  }
+  const parsed = parseJson(body);
+  return parsed.ok ? undefined : parsed.detail;
 }

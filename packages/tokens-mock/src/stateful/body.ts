@@ -1,9 +1,9 @@
 /**
  * Parses request bodies the way the service does: JSON and form-urlencoded objects; anything else is a 400
- * with a `detail`. Reading the body and spotting malformed JSON reuse the wrapper's helpers (`../http/body.ts`).
+ * with a `detail`. The media type and JSON parsing are the wrapper's (`../http/body.ts`), so both answer alike.
  * @module
  */
-import { isJsonContentType, malformedJsonDetail } from "../http/body.js";
+import { isJsonContentType, mediaTypeOf, parseJson } from "../http/body.js";
 
 /** A parsed body: the fields of the object sent, or the `detail` of the 400 to answer. */
 export type ParsedBody = { ok: true; fields: Record<string, unknown> } | { ok: false; detail: string };
@@ -15,12 +15,10 @@ export type ParsedBody = { ok: true; fields: Record<string, unknown> } | { ok: f
 export function parseBody(contentType: string | undefined, raw: Buffer): ParsedBody {
   if (raw.length === 0) return { ok: true, fields: {} };
   if (isJsonContentType(contentType)) {
-    const malformed = malformedJsonDetail(contentType, raw);
-    return malformed === undefined
-      ? objectFields(JSON.parse(raw.toString("utf8")))
-      : { ok: false, detail: malformed };
+    const parsed = parseJson(raw);
+    return parsed.ok ? objectFields(parsed.value) : { ok: false, detail: parsed.detail };
   }
-  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const mediaType = mediaTypeOf(contentType);
   if (mediaType === "application/x-www-form-urlencoded") {
     return { ok: true, fields: Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) };
   }
