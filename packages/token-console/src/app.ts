@@ -126,7 +126,10 @@ export function startConsole(ui: ConsoleElements, dev: DevOptions): void {
       showError(error, { action: "connect" });
       return;
     }
+    // Clear the previous connection's page now: if this list fails, none of its rows may stay clickable.
     tokens = [];
+    offset = 0;
+    renderTokens();
     clearMessage(ui.message);
     if (await loadPage(0)) showInfo(`Connected to ${baseUrl}.`);
   }

@@ -4,7 +4,7 @@
  */
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clickAndWait, connect, readMessage, setPrefer, waitIdle } from "./actions.js";
+import { clickAndWait, connect, readMessage, readRows, setPrefer, waitIdle } from "./actions.js";
 import { API_TOKEN, useConsolePage } from "./fixture.js";
 
 const fixture = useConsolePage();
@@ -39,6 +39,19 @@ describe("error messages", () => {
     });
     expect(await console.page.getAttribute("#message", "role")).toBe("alert");
     expect(await console.page.content()).not.toContain(API_TOKEN);
+  });
+
+  it("a reconnect that fails to list leaves no row of the previous connection on the page", async () => {
+    const console = await fixture.open("?prefer=");
+    await connect(console.page, fixture.mockUrl, API_TOKEN);
+    expect((await readRows(console.page)).length).toBeGreaterThan(0);
+    console.expectProblem({ status: 401 });
+    await setPrefer(console.page, "code=401");
+    await connect(console.page, fixture.mockUrl, API_TOKEN);
+
+    expect((await readMessage(console.page)).lines[0]).toBe("Could not load tokens: not authorised (401)");
+    expect(await readRows(console.page)).toEqual([]);
+    expect(await console.page.textContent("#page-info")).toBe("Page 1");
   });
 
   it("404 on a look-up: no token has this id", async () => {
