@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorizationProblem } from "../src/http/auth.js";
+import { authorizationProblem, parseAuthorization } from "../src/http/auth.js";
 import { call, useTestMock } from "./support/mock.js";
 
 const SECRET = "s3cr3t-key-that-must-not-leak";
@@ -47,5 +47,11 @@ describe("authorizationProblem", () => {
     expect(authorizationProblem("Token")).toMatch(/No credentials provided/);
     expect(authorizationProblem("Token a b")).toMatch(/should not contain spaces/);
     expect(authorizationProblem("Bearer k")).toMatch(/Token <key>/);
+  });
+
+  it("gives the key of a well-formed header (any case of the scheme, surrounding spaces)", () => {
+    expect(parseAuthorization("  token abc-123 ")).toEqual({ ok: true, key: "abc-123" });
+    expect(parseAuthorization(`Token ${SECRET} x`)).toEqual({ ok: false, detail: expect.any(String) });
+    expect(JSON.stringify(parseAuthorization(`Bearer ${SECRET}`))).not.toContain(SECRET);
   });
 });

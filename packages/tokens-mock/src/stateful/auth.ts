@@ -4,7 +4,7 @@
  * active and unexpired.
  * @module
  */
-import { authorizationProblem } from "../http/auth.js";
+import { parseAuthorization } from "../http/auth.js";
 import type { StoredToken, TokenStore } from "./store.js";
 
 /** The caller's token, or the `detail` of the 401 to answer. */
@@ -15,11 +15,8 @@ export const INVALID_TOKEN = "Invalid token.";
 
 /** Authenticates a request by its `Authorization` header; the key never appears in a message. */
 export function authenticate(header: string | undefined, store: TokenStore): AuthResult {
-  const problem = authorizationProblem(header);
-  if (problem !== undefined || header === undefined) {
-    return { ok: false, detail: problem ?? "Authentication credentials were not provided." };
-  }
-  const key = header.trim().split(/\s+/)[1] ?? "";
-  const token = store.authenticate(key);
+  const parsed = parseAuthorization(header);
+  if (!parsed.ok) return parsed;
+  const token = store.authenticate(parsed.key);
   return token ? { ok: true, token } : { ok: false, detail: INVALID_TOKEN };
 }
