@@ -34,7 +34,7 @@ export interface ErrorContext {
   readonly creatingPermanent?: boolean;
 }
 
-/** The status words and hint of each API error class; the first match wins (subclasses before the base). */
+/** The status words and hint of each status class; an API error of any other status reads as "HTTP error". */
 const API_ERRORS: ReadonlyArray<{
   readonly type: new (...args: never[]) => NeuroioApiError;
   readonly words: string;
