@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // One project per kind of test, so each can bring its own setup: "unit" runs the fast tests with an injected
-// fetch plus the type tests; a "contract" project (real mock server, globalSetup) is added next to it.
+// fetch plus the type tests; "stateful", "contract" and "contract-stateful" run against real mock servers.
 export default defineConfig({
   test: {
     projects: [
