@@ -28,6 +28,7 @@ try {
       process.exit(1);
     }
   };
+  run(bin("publint", "src/cli.js"), ["run", tarball, "--strict"]);
   if (manifest.exports && Object.values(manifest.exports).some((target) => typeof target === "object")) {
     run(bin("@arethetypeswrong/cli", "dist/index.js"), [tarball, "--profile", "strict", "--format", "table"]);
   } else {

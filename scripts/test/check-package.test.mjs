@@ -32,6 +32,17 @@ it("fails when `types` comes after the condition it types (publint)", async () =
   expect(result.stdout + result.stderr).toMatch(/types/);
 });
 
+it("fails a package whose only fault is condition order, which attw accepts (publint)", async () => {
+  await writeFile(join(dir, "dist", "index.js"), "exports.answer = 42;\n");
+  const result = await check(
+    { ".": { default: "./dist/index.js", types: "./dist/index.d.ts" } },
+    { type: "commonjs", main: "./dist/index.js", types: "./dist/index.d.ts" },
+  );
+  expect(result.status).not.toBe(0);
+  expect(result.stdout).toContain('pkg.exports["."].types should be the first in the object');
+  expect(result.stderr).toContain("check:package failed for check-package-fixture");
+}, 30_000);
+
 it("fails an ESM-only package that CommonJS consumers cannot require types for (attw)", async () => {
   const result = await check({ ".": { types: "./dist/index.d.ts", import: "./dist/index.js" } });
   expect(result.status).not.toBe(0);
