@@ -36,9 +36,16 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   });
 }
 
-/** Stops accepting connections, drops the open ones (keep-alive included) and resolves once the port is free. */
+/**
+ * Stops accepting connections, drops the open ones (keep-alive included) and resolves once the port is free;
+ * resolves at once when the server is not listening (never started, or closed already).
+ */
 export function close(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
   });

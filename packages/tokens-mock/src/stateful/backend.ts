@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { close } from "../http/listen.js";
 import { createStatefulHandler } from "./handler.js";
 import { type SeedOptions, seedStore, validateSeedOptions } from "./seed.js";
 import { loadStateFile, saveStateFile } from "./state-file.js";
@@ -75,7 +76,7 @@ export async function startStatefulBackend(options: StatefulBackendOptions = {})
     store,
     callerKey,
     seeded: created,
-    close: () => closeServer(server),
+    close: () => close(server),
   };
 }
 
@@ -88,16 +89,5 @@ function listen(server: Server, port: number, host: string): Promise<string> {
       const printableHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
       resolve(`http://${printableHost}:${address.port}`);
     });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (!server.listening) {
-      resolve();
-      return;
-    }
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
   });
 }
