@@ -19,13 +19,10 @@ export class TokensClient {
   readonly baseUrl: string;
   readonly #transport: Transport;
 
-  static {
-    // `util.inspect` (Node) finds this method by its registered symbol, so no `node:util` import is needed.
-    Object.defineProperty(TokensClient.prototype, Symbol.for("nodejs.util.inspect.custom"), {
-      value(this: TokensClient): string {
-        return `TokensClient { baseUrl: ${JSON.stringify(this.baseUrl)}, apiToken: "${MASK}" }`;
-      },
-    });
+  /** What `util.inspect(client)` shows: the base URL, the token masked. */
+  // Node finds this method by its registered symbol, so no `node:util` import is needed.
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `TokensClient { baseUrl: ${JSON.stringify(this.baseUrl)}, apiToken: "${MASK}" }`;
   }
 
   /**
