@@ -66,7 +66,7 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedMockSer
       "Invalid host: expected a host name or IP address, got an empty string.",
     );
   }
-  if (options.seed !== undefined && options.seed === "") {
+  if (options.seed === "") {
     throw new MockServerError("INVALID_OPTION", "Invalid seed: expected a non-empty string.");
   }
   const stateful = resolveStatefulOptions(options);
