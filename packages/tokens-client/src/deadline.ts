@@ -12,10 +12,13 @@
 /** The rejection reason of an attempt that ran out of time, recognised by identity. */
 export const TIMED_OUT: unique symbol = Symbol("timed out");
 
+/** The longest delay timers honour (2^31 - 1 ms, about 24.8 days): a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * `promise`, or a rejection with `TIMED_OUT` after `ms`, or with the signal's reason as soon as `signal`
  * aborts (at once if it already has): whichever comes first. The timer and the listener are cleaned up as
- * soon as it settles.
+ * soon as it settles. An `ms` beyond the timer limit waits that limit (about 24.8 days).
  */
 export function withDeadline<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -25,7 +28,7 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, signal?: AbortS
       done(result as never);
     };
     const onAbort = () => settle(reject, signal?.reason);
-    const timer = setTimeout(settle, ms, reject, TIMED_OUT);
+    const timer = setTimeout(settle, Math.min(ms, MAX_TIMER_MS), reject, TIMED_OUT);
     signal?.addEventListener("abort", onAbort, { once: true });
     if (signal?.aborted) onAbort();
     promise.then(

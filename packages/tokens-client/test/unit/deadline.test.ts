@@ -32,6 +32,11 @@ describe("withDeadline", () => {
     await expect(withDeadline(never(), 5)).rejects.toBe(TIMED_OUT);
   });
 
+  it("does not time out at once when ms exceeds the 32-bit timer limit", async () => {
+    const late = new Promise((resolve) => setTimeout(resolve, 20, "late"));
+    await expect(withDeadline(late, 3e9)).resolves.toBe("late");
+  });
+
   it("rejects with the signal's reason as soon as it aborts", async () => {
     const { controller, signal } = countingSignal();
     const pending = withDeadline(never(), 60_000, signal);

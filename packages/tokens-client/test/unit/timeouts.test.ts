@@ -35,6 +35,13 @@ describe("timeouts", () => {
     expect(error.timeoutMs).toBe(10);
   });
 
+  it("longer than a timer can hold (2^31 - 1 ms) still let a slow answer arrive", async () => {
+    const slow = () =>
+      new Promise<Response>((resolve) => setTimeout(() => resolve(json(200, [token(1)])), 20));
+    const { client } = setup([slow], { timeoutMs: 3e9, maxRetries: 0 });
+    await expect(client.tokens.list()).resolves.toEqual([token(1)]);
+  });
+
   it("cover reading the body, not only the headers", async () => {
     const slowBody = (request: Request) =>
       new Response(
