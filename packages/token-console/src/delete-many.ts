@@ -1,4 +1,5 @@
 /** The "delete many" choices: what each one deletes, the warning shown, and the client call's arguments. */
+import type { DeleteTokensParams } from "@neuroio/tokens-client";
 
 /** Which tokens a bulk delete removes. */
 export type DeleteScope = "temporary" | "permanent" | "all";
@@ -7,9 +8,7 @@ export type DeleteScope = "temporary" | "permanent" | "all";
 export const CONFIRM_WORD = "delete";
 
 /** The arguments of `client.tokens.deleteList()` for a scope. */
-export function deleteListParams(
-  scope: DeleteScope,
-): { permanent: boolean; all?: never } | { all: true; permanent?: never } {
+export function deleteListParams(scope: DeleteScope): DeleteTokensParams {
   if (scope === "all") return { all: true };
   return { permanent: scope === "permanent" };
 }
