@@ -39,12 +39,18 @@ afterAll(async () => {
 });
 
 describe("installed packages", () => {
-  it("carry real versions, the client depends on openapi-fetch only, and test files stay out", async () => {
+  it("carry real versions, the client depends on openapi-fetch only, the mock on what it runs, and test files stay out", async () => {
     const modules = join(project.dir, "node_modules", "@neuroio");
     const client = JSON.parse(await readFile(join(modules, "tokens-client", "package.json"), "utf8"));
     const mockManifest = JSON.parse(await readFile(join(modules, "tokens-mock", "package.json"), "utf8"));
     expect(Object.keys(client.dependencies)).toEqual(["openapi-fetch"]);
     expect(client.dependencies["openapi-fetch"]).toMatch(/^\d+\.\d+\.\d+$/);
+    // The mock's dependencies are what it loads at run time; Prism's CLI and prism-http's types are dev-only.
+    expect(Object.keys(mockManifest.dependencies).sort()).toEqual([
+      "@neuroio/tokens-spec",
+      "@stoplight/prism-core",
+      "@stoplight/prism-http-server",
+    ]);
     for (const manifest of [client, mockManifest])
       expect(JSON.stringify(manifest)).not.toMatch(/workspace:|catalog:/);
     for (const name of ["tokens-client", "tokens-mock", "tokens-spec"]) {
