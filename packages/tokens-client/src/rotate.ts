@@ -3,16 +3,13 @@
  * @module
  */
 import { NeuroioError } from "./errors.js";
+import type { TokensResource } from "./tokens.js";
 import type { Transport } from "./transport.js";
-import type { RequestOptions, RotateOptions, Token, TokenIdOrKey, UpdateTokenParams } from "./types.js";
+import type { RequestOptions, RotateOptions, Token } from "./types.js";
 import { assertApiToken, assertBoolean, assertObject, assertRequestOptions, fail } from "./validate.js";
 
-/** The operations rotation needs (the `TokensResource`). */
-export interface RotationOperations {
-  create(params: { permanent: boolean }, options?: RequestOptions): Promise<Token>;
-  update(idOrKey: TokenIdOrKey, params: UpdateTokenParams, options?: RequestOptions): Promise<Token>;
-  delete(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<void>;
-}
+/** The operations rotation needs. */
+export type RotationOperations = Pick<TokensResource, "create" | "update" | "delete">;
 
 /**
  * Rotates the client's token; see `TokensResource.rotate()`.
