@@ -7,8 +7,8 @@
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../../scripts/lib/processes.mjs";
 
 const require = createRequire(import.meta.url);
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -19,15 +19,6 @@ const args = process.argv.slice(2);
 const commandIndex = args.indexOf("--command");
 const custom = commandIndex === -1 ? undefined : args.splice(commandIndex, 2)[1];
 const runs = Number(args[0] ?? 5);
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function timeOnce(command) {
   const port = await freePort();
