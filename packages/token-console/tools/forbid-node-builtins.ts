@@ -5,14 +5,12 @@
 import { builtinModules } from "node:module";
 import type { Plugin } from "vite";
 
-/** Every Node built-in name, bare and with the `node:` prefix. */
-const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+/** Every bare Node built-in name (`fs`, `fs/promises`...); `node:` specifiers are recognised by prefix. */
+const BUILTINS = new Set(builtinModules);
 
 /** Whether an import specifier names a Node built-in (`node:fs`, `fs`, `fs/promises`). */
 export function isNodeBuiltin(specifier: string): boolean {
-  return (
-    specifier.startsWith("node:") || BUILTINS.has(specifier) || BUILTINS.has(specifier.split("/")[0] ?? "")
-  );
+  return specifier.startsWith("node:") || BUILTINS.has(specifier.split("/")[0] ?? "");
 }
 
 /** The plugin: run first, so the import is caught before Vite's own browser-external stub. */
