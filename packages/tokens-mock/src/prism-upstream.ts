@@ -31,7 +31,6 @@ export interface PrismAnswer {
 }
 
 type PrismConfig = Parameters<typeof prismHttpServer.createServer>[1]["config"];
-type PrismOperations = Parameters<typeof prismHttpServer.createServer>[0];
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and the CORS headers the wrapper sets itself. */
 const DROPPED_RESPONSE_HEADERS = new Set([
@@ -52,7 +51,7 @@ const DROPPED_RESPONSE_HEADERS = new Set([
  */
 export async function startPrismUpstream(options: PrismUpstreamOptions): Promise<Upstream> {
   disableFillerProperties();
-  const server = prismHttpServer.createServer(options.operations as PrismOperations, {
+  const server = prismHttpServer.createServer(options.operations, {
     // The wrapper answers preflights and sets every CORS header, so Prism's own CORS stays off.
     cors: false,
     config: prismConfig(options),
