@@ -2,6 +2,7 @@
  * The errors the client throws. Every one extends `NeuroioError`; none ever carries the API token.
  * @module
  */
+import { redact } from "./secrets.js";
 import type { Token } from "./types.js";
 
 /** The HTTP method and the path (string keys masked) of the call that failed. */
@@ -112,18 +113,20 @@ export class NeuroioConnectionError extends NeuroioError {
   /** The request path without the base URL; string keys are masked. */
   declare readonly path: string;
 
-  /** Built by the client from the error `fetch` threw. */
-  constructor(call: CallInfo, cause: unknown) {
+  /**
+   * Built by the client from the error `fetch` threw; `secrets` are redacted from its text. When that text held
+   * one, the original error cannot be kept as `cause` either (its message and stack repeat it), so a plain
+   * `Error` with the redacted text stands in for it.
+   */
+  constructor(call: CallInfo, cause: unknown, secrets: readonly string[] = []) {
     // undici keeps the real reason (ECONNREFUSED...) on the cause of its "fetch failed".
     const inner = (cause as Error | undefined)?.cause;
-    super(
-      `${call.method} ${call.path}: connection failed${
-        cause instanceof Error
-          ? `: ${cause.message}${inner instanceof Error ? ` (${inner.message})` : ""}`
-          : ""
-      }`,
-      { cause },
-    );
+    const reason =
+      cause instanceof Error ? `${cause.message}${inner instanceof Error ? ` (${inner.message})` : ""}` : "";
+    const safe = redact(reason, secrets);
+    super(`${call.method} ${call.path}: connection failed${safe && `: ${safe}`}`, {
+      cause: safe === reason ? cause : new Error(safe),
+    });
     Object.assign(this, call);
   }
 }

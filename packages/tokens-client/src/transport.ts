@@ -100,6 +100,11 @@ export class Transport {
       method,
       path: key === undefined ? path : path.replace(/{.*}/, maskIdOrKey(key)),
     });
+    // For errors only: what to redact from text a server or a fetch implementation echoes back (Deno's fetch
+    // errors quote the URL, so the key as encoded in the path too). A short key is not redacted: it would
+    // mangle the message and reveals next to nothing.
+    const secrets = (): string[] =>
+      typeof key === "string" && key.length >= 8 ? [secret, key, encodeURIComponent(key)] : [secret];
     init.parseAs = "text";
     for (let retry = 0; ; retry++) {
       // With a caller's signal the Request pays for following a signal anyway, so it follows one of ours
@@ -125,7 +130,7 @@ export class Transport {
         failure =
           failure === TIMED_OUT
             ? new NeuroioTimeoutError(call(), timeoutMs)
-            : new NeuroioConnectionError(call(), failure);
+            : new NeuroioConnectionError(call(), failure, secrets());
       } else if (result.response.ok) {
         try {
           return readBody(kind, result.data);
@@ -134,9 +139,7 @@ export class Transport {
           throw new NeuroioError(`${result.response.status} ${method} ${call().path}: ${message}`);
         }
       } else {
-        // A short key is not redacted: it would mangle the message and reveals next to nothing.
-        const secrets = typeof key === "string" && key.length >= 8 ? [secret, key] : [secret];
-        const error = createApiError(call(), result.response, result.error, secrets);
+        const error = createApiError(call(), result.response, result.error, secrets());
         waitMs = error.retryAfterMs;
         if (!isRetryableStatus(error.status) || (waitMs ?? 0) > MAX_RETRY_AFTER_MS) throw error;
         failure = error;

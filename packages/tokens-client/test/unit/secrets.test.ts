@@ -86,6 +86,29 @@ describe("secrets", () => {
     expectNoSecret(await pending.catch((e: unknown) => e));
   });
 
+  it("a fetch error that quotes the URL or the token (as Deno's does) is redacted, cause included", async () => {
+    const key = "0123456789abcdef0123456789abcdef01234567";
+    const quoting = new TypeError(
+      `error sending request for url (https://api.test/v1/tokens/${key}/): Token ${API_TOKEN} refused`,
+    );
+    const { client } = setup([quoting], { maxRetries: 0 });
+    const error = (await client.tokens.get(key).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(
+      "GET /v1/tokens/0123***/: connection failed: error sending request for url (https://api.test/v1/tokens/***/): Token *** refused",
+    );
+    expect(error.cause).not.toBe(quoting);
+    expectNoSecret(error);
+    expectNoSecret(error, key);
+  });
+
+  it("a fetch error that quotes no secret is kept as the cause", async () => {
+    const plain = new TypeError("fetch failed");
+    const { client } = setup([plain], { maxRetries: 0 });
+    const error = (await client.tokens.get("0123456789abcdef").catch((e: unknown) => e)) as Error;
+    expect(error.cause).toBe(plain);
+    expect(error.message).toBe("GET /v1/tokens/0123***/: connection failed: fetch failed");
+  });
+
   it("a 2xx with a broken body does not quote it (it may hold a new key)", async () => {
     const { client } = setup([new Response('{"id": 9, "key": "brand-new-secret-key', { status: 201 })]);
     const error = await client.tokens.create().catch((e: unknown) => e);
