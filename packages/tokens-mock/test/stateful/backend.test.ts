@@ -1,23 +1,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   StateFileError,
-  type StatefulBackend,
   type StatefulBackendOptions,
   startStatefulBackend,
   TEMPORARY_TOKEN_LIFETIME_MS,
 } from "../../src/stateful/index.js";
-import { auth, fakeClock, tempDir } from "./helpers.js";
-
-const running: StatefulBackend[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((backend) => backend.close()));
-});
+import { auth, closeAfterTest, fakeClock, tempDir } from "./helpers.js";
 
 async function start(options: StatefulBackendOptions = {}) {
-  const backend = await startStatefulBackend({ warn: () => {}, ...options });
-  running.push(backend);
+  const backend = closeAfterTest(await startStatefulBackend({ warn: () => {}, ...options }));
   const key = backend.callerKey as string;
   const call = (path: string, init: RequestInit & { key?: string } = {}) =>
     fetch(`${backend.url}${path}`, {

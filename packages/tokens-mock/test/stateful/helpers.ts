@@ -27,6 +27,12 @@ export function tempDir(): string {
   return dir;
 }
 
+/** Closes `server` (a mock or a backend this test started) when the current test finishes; returns it. */
+export function closeAfterTest<T extends { close(): Promise<void> }>(server: T): T {
+  onTestFinished(() => server.close());
+  return server;
+}
+
 /** Headers of a call authenticated with `key`. */
 export function auth(key: string | undefined, extra: Record<string, string> = {}): Record<string, string> {
   return { authorization: `Token ${key ?? "missing"}`, ...extra };

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type MockServer,
   MockServerError,
@@ -10,19 +10,11 @@ import {
   startMockServer,
 } from "../../src/index.js";
 import { type CallOptions, type CallResult, call } from "../support/mock.js";
-import { fakeClock, tempDir } from "./helpers.js";
+import { closeAfterTest, fakeClock, tempDir } from "./helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const running: MockServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((mock) => mock.close()));
-});
-
 async function startStateful(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = await startMockServer({ port: 0, quiet: true, stateful: true, ...options });
-  running.push(mock);
-  return mock;
+  return closeAfterTest(await startMockServer({ port: 0, quiet: true, stateful: true, ...options }));
 }
 
 /** A call authenticated with `key`, which must pass Prism's checks: no `sl-violations` on any answer. */
