@@ -10,7 +10,7 @@ import {
   startMockServer,
 } from "../../src/index.js";
 import { type CallOptions, type CallResult, call } from "../support/mock.js";
-import { closeAfterTest, fakeClock, tempDir } from "./helpers.js";
+import { auth, closeAfterTest, fakeClock, tempDir } from "./helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 async function startStateful(options: MockServerOptions = {}): Promise<MockServer> {
@@ -27,7 +27,7 @@ async function as(
 ): Promise<CallResult> {
   const result = await call(mock, method, path, {
     ...options,
-    headers: { authorization: `Token ${key}`, ...options.headers },
+    headers: auth(key, options.headers),
   });
   expect(result.headers.get("sl-violations"), `${method} ${path}`).toBeNull();
   return result;
@@ -157,7 +157,6 @@ describe("stateful mode through Prism", () => {
 
   it("answers a request that breaks the spec with a 500 listing the violations, and changes nothing", async () => {
     const mock = await startStateful();
-    const auth = { authorization: `Token ${mock.token}` };
     const cases: Array<[string, string, CallOptions, string[]]> = [
       ["GET", "/v1/tokens/?limit=0", {}, ["request", "query", "limit"]],
       ["POST", "/v1/tokens/", { body: { permanent: "yes" } }, ["request", "body", "permanent"]],
@@ -172,7 +171,10 @@ describe("stateful mode through Prism", () => {
       ],
     ];
     for (const [method, path, options, location] of cases) {
-      const result = await call(mock, method, path, { ...options, headers: { ...auth, ...options.headers } });
+      const result = await call(mock, method, path, {
+        ...options,
+        headers: auth(mock.token, options.headers),
+      });
       expect(result.status, `${method} ${path}`).toBe(500);
       expect(result.json).toMatchObject({
         type: "https://stoplight.io/prism/errors#VIOLATIONS",
