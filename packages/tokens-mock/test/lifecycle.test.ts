@@ -88,6 +88,23 @@ describe("startMockServer", () => {
     }
   });
 
+  it("never logs the Authorization key, even verbose (Prism logs each request's headers)", async () => {
+    const secret = "s3cr3t-key-that-must-not-be-logged";
+    const lines: string[] = [];
+    const mock = await startMockServer({ port: 0, verbose: true }, (line) => lines.push(line));
+    try {
+      await call(mock, "GET", "/v1/tokens/1/", { headers: { authorization: `Token ${secret}` } });
+      await call(mock, "POST", "/v1/tokens/", {
+        body: { permanent: "yes" },
+        headers: { authorization: `Token ${secret}` },
+      });
+      expect(lines).toContainEqual(expect.stringMatching(/^\[mock\] info: Request received/));
+      expect(lines.filter((line) => line.includes(secret))).toEqual([]);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("logs spec violations on the log sink unless quiet", async () => {
     const lines: string[] = [];
     const mock = await startMockServer({ port: 0 }, (line) => lines.push(line));
