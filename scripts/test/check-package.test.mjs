@@ -23,7 +23,12 @@ afterEach(async () => {
 async function check(exports, fields = { type: "module" }) {
   const manifest = { name: "check-package-fixture", version: "1.0.0", files: ["dist"], exports, ...fields };
   await writeFile(join(dir, "package.json"), JSON.stringify(manifest));
-  return spawnSync(process.execPath, [CHECK], { cwd: dir, encoding: "utf8" });
+  // NO_COLOR: publint's colours switch on when CI is set, and the assertions read its plain text.
+  return spawnSync(process.execPath, [CHECK], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
 }
 
 it("fails when `types` comes after the condition it types (publint)", async () => {
