@@ -2,19 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumLaunchOptions } from "../../../scripts/lib/chromium.mjs";
 import type { MockServer } from "../src/index.js";
 import { startTestMock } from "./support/mock.js";
-
-/** Debian's chromium; see the team guide. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** A page served from another origin than the mock, as a frontend dev server would be. */
 function startPageServer(): Promise<Server> {
@@ -33,7 +23,7 @@ describe("a browser app on another origin", () => {
     [mock, pageServer, browser] = await Promise.all([
       startTestMock(),
       startPageServer(),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS }),
+      chromium.launch(chromiumLaunchOptions()),
     ]);
   }, 30_000);
   afterAll(async () => {
