@@ -2,7 +2,7 @@
 /**
  * Installs Node 22, Node 24, Bun and Deno from npm into `.cache/runtimes` (see runtimes.mjs). Idempotent: when
  * the folder already holds exactly the pinned set, it does nothing, so CI runs it once and every test run after
- * reuses it. Run by `.ci/run` and by the `beforeAll` of test/tarballs.test.ts (for a run without .ci/run).
+ * reuses it. Run by `pnpm check:setup` (the first step of `pnpm check`) and by the `beforeAll` of test/tarballs.test.ts (for a run of the tests alone).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
