@@ -2,6 +2,10 @@ import { defineConfig } from "vitest/config";
 
 // One project per kind of test, so each can bring its own setup: "unit" runs the fast tests with an injected
 // fetch plus the type tests; "stateful", "contract" and "contract-stateful" run against real mock servers.
+// The server-backed projects start Prism (per test for the stateful ones): several times slower on a loaded
+// machine than idle. These limits only catch a hang; no assertion depends on speed.
+const serverLimits = { testTimeout: 30_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
     projects: [
@@ -18,7 +22,7 @@ export default defineConfig({
       },
       {
         // The real client against the stateful mock (@neuroio/tokens-mock, started in-process per test).
-        test: { name: "stateful", include: ["test/stateful/**/*.test.ts"] },
+        test: { name: "stateful", include: ["test/stateful/**/*.test.ts"], ...serverLimits },
       },
       {
         // Every client method against the static mock (Prism, errors mode), started once by the global setup.
@@ -26,6 +30,7 @@ export default defineConfig({
           name: "contract",
           include: ["test/contract/**/*.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],
+          ...serverLimits,
         },
       },
       {
@@ -38,6 +43,7 @@ export default defineConfig({
           exclude: ["test/contract/errors.test.ts"],
           setupFiles: ["test/contract/stateful-setup.ts"],
           provide: { mockMode: "stateful" },
+          ...serverLimits,
         },
       },
     ],

@@ -5,7 +5,7 @@ import { startTestMock } from "./support/mock.js";
 const cli = cliRunner();
 
 // Each case starts a Node process; under load that takes seconds, so the default 5 s is too tight.
-describe("neuroio-tokens-mock (the CLI)", { timeout: 30_000 }, () => {
+describe("neuroio-tokens-mock (the CLI)", { timeout: 90_000 }, () => {
   it("serves the API, prints the URL, a curl line and the Prefer recipes, and stops cleanly on SIGTERM", async () => {
     const run = cli(["--port", "0"]);
     const url = await waitForUrl(run);

@@ -18,7 +18,7 @@ async function list(url: string, key: string | undefined): Promise<Array<{ id: n
 }
 
 // Each case starts a Node process; under load that takes seconds, so the default 5 s is too tight.
-describe("neuroio-tokens-mock --stateful", { timeout: 30_000 }, () => {
+describe("neuroio-tokens-mock --stateful", { timeout: 90_000 }, () => {
   it("seeds tokens, prints a working key, saves to --state and keeps the tokens across a restart", async () => {
     const statePath = join(tempDir(), "tokens.json");
     const first = cli(["--port", "0", "--stateful", "--seed-tokens", "3", "--state", statePath]);

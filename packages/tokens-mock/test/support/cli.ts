@@ -34,7 +34,7 @@ export function runCli(args: readonly string[]): CliRun {
 }
 
 /** Waits until the CLI prints its URL; fails with what it printed when it exits or takes over `timeoutMs`. */
-export async function waitForUrl(run: CliRun, timeoutMs = 10_000): Promise<string> {
+export async function waitForUrl(run: CliRun, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void run.exited.then(() => {

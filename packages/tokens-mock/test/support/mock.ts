@@ -65,7 +65,7 @@ export async function call(
     method,
     headers: { ...headers, ...options.headers },
     body,
-    signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });
   const text = await response.text();
   return {
