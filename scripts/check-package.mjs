@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { packTarball } from "./lib/pack-tarball.mjs";
+import { packTarball } from "@neuroio/test-support/pack-tarball";
 
 const execFileAsync = promisify(execFile);
 const packageDir = process.cwd();

@@ -44,6 +44,8 @@ export function runtimeDependencies() {
  * @property {string} executable absolute path of the binary
  * @property {(script: string) => string[]} args arguments that run an ES module script file
  * @property {boolean} commonjs whether the CommonJS consumer runs there too
+ * @property {boolean} env whether the script may read the environment (Deno runs without --allow-env, as its
+ *   users do: the client must then act as if the variables were unset)
  */
 
 /**
@@ -53,26 +55,35 @@ export function runtimeDependencies() {
 export function runtimes() {
   const plain = (script) => [script];
   return [
-    { name: "node20", executable: process.execPath, args: plain, commonjs: true },
+    { name: "node20", executable: process.execPath, args: plain, commonjs: true, env: true },
     {
       name: "node22",
       executable: `${RUNTIMES_DIR}node_modules/node22/bin/node`,
       args: plain,
       commonjs: true,
+      env: true,
     },
     {
       name: "node24",
       executable: `${RUNTIMES_DIR}node_modules/node24/bin/node`,
       args: plain,
       commonjs: true,
+      env: true,
     },
-    { name: "bun", executable: `${RUNTIMES_DIR}node_modules/bun/bin/bun`, args: plain, commonjs: true },
+    {
+      name: "bun",
+      executable: `${RUNTIMES_DIR}node_modules/bun/bin/bun`,
+      args: plain,
+      commonjs: true,
+      env: true,
+    },
     {
       name: "deno",
       executable: `${RUNTIMES_DIR}node_modules/deno/deno`,
-      // Network only to the mock; reading node_modules and the env (NEUROIO_* fallbacks) is all it needs.
-      args: (script) => ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", script],
+      // Least privilege, as Deno users run it: network (to the mock) and reading node_modules; no --allow-env.
+      args: (script) => ["run", "--allow-net=127.0.0.1", "--allow-read", script],
       commonjs: false,
+      env: false,
     },
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * Tarball smoke tests: the packed packages, installed with npm into a fresh project outside the workspace,
  * must import (ESM), require (CJS), type-check in a strict consumer (node16 and bundler), start the mock from
- * the installed bin, and drive every client method against it on Node 20, 22, 24, Bun and Deno.
+ * the installed bin, and drive every client method against it on Node 20, 22, 24, Bun and Deno (without
+ * --allow-env), and, bundled, in Cloudflare's workerd and the Vercel Edge runtime.
  */
 import { spawnSync } from "node:child_process";
 import { readdir, readFile, rm } from "node:fs/promises";
@@ -15,12 +16,14 @@ import { type MockProcess, startMockCli } from "./helpers/mock-process.js";
 import { expectClientReport, withoutEntry } from "./helpers/report.js";
 import { runJsonScript } from "./helpers/run-script.js";
 import { createTarballProject, REPO_ROOT, type TarballProject } from "./helpers/tarball-project.js";
+import { bundleWorker, runInEdge, runInWorkerd } from "./helpers/worker-runtimes.js";
 
 interface Runtime {
   name: string;
   executable: string;
   args: (script: string) => string[];
   commonjs: boolean;
+  env: boolean;
 }
 
 let project: TarballProject;
@@ -84,9 +87,12 @@ describe("installed packages", () => {
 
 /** Runs one consumer fixture on a runtime and checks its report against the spec and the other runtimes. */
 async function driveClient(runtime: Runtime, script: string, entry: string): Promise<void> {
-  const report = await runJsonScript(runtime.executable, runtime.args(script), project.dir, {
-    MOCK_URL: mock.url,
-  });
+  const report = await runJsonScript(runtime.executable, [...runtime.args(script), mock.url], project.dir);
+  expectReport(report, entry);
+}
+
+/** Checks a report: the client file it loaded, every method's result, and equality with the first runtime's. */
+function expectReport(report: Record<string, unknown>, entry: string): void {
   expect(report.entry).toBe(entry);
   expectClientReport(report);
   reference ??= withoutEntry(report);
@@ -99,4 +105,44 @@ describe.each(runtimes() as Runtime[])("the client on $name", (runtime) => {
   it.runIf(runtime.commonjs)("works through require (CommonJS)", () =>
     driveClient(runtime, "drive-cjs.cjs", "dist/cjs/index.js"),
   );
+
+  it(`reads NEUROIO_* ${runtime.env ? "from the environment" : "as unset, the environment being denied"}`, async () => {
+    const report = await runJsonScript(runtime.executable, runtime.args("env-fallbacks.mjs"), project.dir, {
+      NEUROIO_BASE_URL: "https://env.example",
+      NEUROIO_API_TOKEN: "",
+    });
+    expect(report).toEqual({
+      baseUrl: runtime.env ? "https://env.example" : "https://iam.neuroio.com",
+      withoutToken: {
+        isNeuroioError: true,
+        message: expect.stringMatching(/^apiToken is missing: pass it to createTokensClient\(\)/),
+      },
+    });
+  });
+});
+
+// Bundled as those platforms' tooling does (esbuild with their export conditions, everything inlined), then
+// driven through one request: same methods, same mock, same report as Node 20's.
+describe("the client on Cloudflare Workers (workerd, miniflare 4)", () => {
+  it("works when bundled with the workerd/worker/browser conditions", async () => {
+    const bundle = await bundleWorker(
+      project.dir,
+      "worker-module.mjs",
+      ["workerd", "worker", "browser"],
+      "esm",
+    );
+    expectReport(await runInWorkerd(bundle, mock.url), "dist/index.js");
+  });
+});
+
+describe("the client on the Vercel Edge runtime (edge-runtime 4)", () => {
+  it("works when bundled with the edge-light/worker/browser conditions", async () => {
+    const bundle = await bundleWorker(
+      project.dir,
+      "edge-function.mjs",
+      ["edge-light", "worker", "browser"],
+      "iife",
+    );
+    expectReport(await runInEdge(bundle, mock.url), "dist/index.js");
+  });
 });

@@ -34,6 +34,21 @@ function isExecutable(file) {
 }
 
 /**
+ * Looks `command` up on the PATH of `env`, like a shell does.
+ * @param {string} command
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string | undefined} the first executable file of that name
+ */
+export function findOnPath(command, env = process.env) {
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    if (!dir) continue;
+    const file = join(dir, command);
+    if (isExecutable(file)) return file;
+  }
+  return undefined;
+}
+
+/**
  * Playwright's browser cache: `PLAYWRIGHT_BROWSERS_PATH`, else the per-user default of each platform.
  * @param {NodeJS.ProcessEnv} env
  * @param {string} home
@@ -101,12 +116,9 @@ export function findChromium(env = process.env, { home = homedir(), platform = p
       ? { path: explicit, source: "CHROMIUM_PATH" }
       : { error: `CHROMIUM_PATH=${explicit} is not an executable file: fix or unset it.` };
   }
-  const dirs = (env.PATH ?? "").split(delimiter).filter(Boolean);
   for (const command of BROWSER_COMMANDS) {
-    for (const dir of dirs) {
-      const file = join(dir, command);
-      if (isExecutable(file)) return { path: file, source: "PATH" };
-    }
+    const file = findOnPath(command, env);
+    if (file) return { path: file, source: "PATH" };
   }
   const cached = findInPlaywrightCache(playwrightCache(env, home, platform));
   if (cached) return { path: cached, source: "playwright" };

@@ -3,7 +3,7 @@
  * First step of `pnpm check`: the browser tests need a Chromium. Prints where it is, installs Debian's when
  * none is found and we run as root with apt, or exits 1 at once with one line naming what to install.
  */
-import { ensureChromium } from "./lib/ensure-chromium.mjs";
+import { ensureChromium } from "./ensure-chromium.mjs";
 
 const result = ensureChromium();
 if ("error" in result) {

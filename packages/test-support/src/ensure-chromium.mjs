@@ -3,24 +3,7 @@
  * when running as root on a machine with apt (a fresh CI container), or reports in one line what to install.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { delimiter, join } from "node:path";
-import { findChromium } from "./chromium.mjs";
-
-/**
- * @param {NodeJS.ProcessEnv} env
- * @returns {boolean} whether `apt-get` is on the PATH
- */
-function hasAptGet(env) {
-  return (env.PATH ?? "").split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, "apt-get"), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+import { findChromium, findOnPath } from "./chromium.mjs";
 
 /** Runs `apt-get update` and `apt-get install -y chromium`, output shown; true when both succeed. */
 function aptInstallChromium() {
@@ -44,7 +27,7 @@ export function ensureChromium({
 } = {}) {
   const found = findChromium(env);
   if (!("error" in found)) return { path: found.path };
-  if (env.CHROMIUM_PATH || !isRoot || !hasAptGet(env)) return found;
+  if (env.CHROMIUM_PATH || !isRoot || !findOnPath("apt-get", env)) return found;
   log("No Chromium found: installing Debian's chromium with apt-get (running as root).");
   if (!install()) return { error: `apt-get install -y chromium failed (see above). ${found.error}` };
   const installed = findChromium(env);

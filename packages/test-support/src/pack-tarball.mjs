@@ -1,4 +1,4 @@
-/** Packs one workspace package with pnpm (see check-package.mjs and the smoke tests). */
+/** Packs one workspace package with pnpm (scripts/check-package.mjs and the smoke tests). */
 import { execFileSync } from "node:child_process";
 
 /**

@@ -1,4 +1,4 @@
-/** Process helpers shared by the smoke tests and the benchmarks: free ports, readiness, ending a child by PID. */
+/** Process helpers shared by the tests and the benchmarks: free ports, readiness, ending a child by PID. */
 import { createServer } from "node:net";
 
 /**

@@ -4,8 +4,8 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chromiumLaunchOptions, findChromium, INSTALL_HINT } from "../lib/chromium.mjs";
-import { ensureChromium } from "../lib/ensure-chromium.mjs";
+import { chromiumLaunchOptions, findChromium, INSTALL_HINT } from "../src/chromium.mjs";
+import { ensureChromium } from "../src/ensure-chromium.mjs";
 
 let dir;
 /** A home folder without a Playwright cache, so the real user's cache never leaks into a test. */

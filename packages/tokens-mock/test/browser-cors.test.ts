@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { chromiumLaunchOptions } from "@neuroio/test-support/chromium";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumLaunchOptions } from "../../../scripts/lib/chromium.mjs";
 import type { MockServer } from "../src/index.js";
 import { startTestMock } from "./support/mock.js";
 

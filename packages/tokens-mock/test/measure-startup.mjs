@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { freePort } from "../../../scripts/lib/processes.mjs";
+import { freePort } from "@neuroio/test-support/processes";
 
 const require = createRequire(import.meta.url);
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));

@@ -1,8 +1,8 @@
 /** Child processes for the benchmarks: spawn, wait for an HTTP answer, end by PID. */
 import { spawn } from "node:child_process";
-import { stopChild, waitForAnswer } from "../../../../scripts/lib/processes.mjs";
+import { stopChild, waitForAnswer } from "@neuroio/test-support/processes";
 
-export { freePort, stopChild } from "../../../../scripts/lib/processes.mjs";
+export { freePort, stopChild } from "@neuroio/test-support/processes";
 
 /**
  * Starts `node ...args` and measures from just before the spawn to the first answered request on `url`.

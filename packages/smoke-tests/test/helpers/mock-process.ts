@@ -1,8 +1,7 @@
 /** Runs the installed mock's CLI (`neuroio-tokens-mock`) as a child process for the runtime smoke tests. */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-// @ts-expect-error plain .mjs repo script without declarations
-import { freePort, stopChild, waitForAnswer } from "../../../../scripts/lib/processes.mjs";
+import { freePort, stopChild, waitForAnswer } from "@neuroio/test-support/processes";
 
 /** A running mock CLI process. */
 export interface MockProcess {

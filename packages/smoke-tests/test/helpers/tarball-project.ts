@@ -5,8 +5,7 @@ import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-// @ts-expect-error plain .mjs repo script without declarations
-import { packTarball } from "../../../../scripts/lib/pack-tarball.mjs";
+import { packTarball } from "@neuroio/test-support/pack-tarball";
 
 /** Repo root, from this file's location. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -34,7 +33,7 @@ export async function createTarballProject(): Promise<TarballProject> {
   const packs = join(dir, "tarballs");
   await mkdir(packs);
   const tarballs = Object.fromEntries(
-    PUBLIC_PACKAGES.map((folder) => [folder, packTarball(join(REPO_ROOT, folder), packs) as string]),
+    PUBLIC_PACKAGES.map((folder) => [folder, packTarball(join(REPO_ROOT, folder), packs)]),
   ) as TarballProject["tarballs"];
   const manifest = { name: "neuroio-smoke-consumer", private: true, type: "module" };
   await writeFile(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
