@@ -22,25 +22,21 @@ export interface ResolvedOptions {
   headers: Headers;
 }
 
-/** The parts of a runtime's globals `readEnv` looks at (a parameter so tests can pass a runtime of their own). */
+/** The part of a runtime's globals `readEnv` looks at (a parameter so tests can pass a runtime of their own). */
 export interface EnvRuntime {
   process?: { env?: Record<string, string | undefined> };
-  Deno?: { permissions?: { querySync?(descriptor: { name: "env"; variable: string }): { state: string } } };
 }
 
 /**
  * Reads an environment variable where `process.env` exists (Node, Bun, Deno); `undefined` in browsers and
  * workers. Never throws: a runtime that denies the read (Deno without `--allow-env`, whose `process.env` throws
- * `NotCapable`) is treated as one where the variable is unset. Under Deno the permission is queried first, so
- * an interactive run is never interrupted by a permission prompt for an optional fallback.
+ * `NotCapable`) is treated as one where the variable is unset.
  */
 export function readEnv(name: string, runtime: EnvRuntime = globalThis as EnvRuntime): string | undefined {
   try {
-    const query = runtime.Deno?.permissions?.querySync;
-    if (query && query({ name: "env", variable: name }).state !== "granted") return undefined;
     return runtime.process?.env?.[name] || undefined;
   } catch {
-    return undefined;
+    // denied: the same as unset
   }
 }
 
