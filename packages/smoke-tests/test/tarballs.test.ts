@@ -1,8 +1,8 @@
 /**
  * Tarball smoke tests: the packed packages, installed with npm into a fresh project outside the workspace,
  * must import (ESM), require (CJS), type-check in a strict consumer (node16 and bundler), start the mock from
- * the installed bin, and drive every client method against it on Node 20, 22, 24, Bun and Deno (without
- * --allow-env), and, bundled, in Cloudflare's workerd and the Vercel Edge runtime.
+ * the installed bin, and drive every client method against it (static and a fresh --stateful mock) on Node 20,
+ * 22, 24, Bun and Deno (without --allow-env), and, bundled, in Cloudflare's workerd and the Vercel Edge runtime.
  */
 import { spawnSync } from "node:child_process";
 import { readdir, readFile, rm } from "node:fs/promises";
@@ -99,12 +99,70 @@ function expectReport(report: Record<string, unknown>, entry: string): void {
   expect(withoutEntry(report)).toEqual(reference);
 }
 
+/** The fixed development key of the stateful mocks (`--token`). */
+const STATEFUL_KEY = "smoke-stateful-key-0001";
+let statefulReference: Record<string, unknown> | undefined;
+
+/** Runs `drive` against a fresh stateful mock from the installed bin, then stops the mock. */
+async function withStatefulMock<T>(drive: (url: string) => Promise<T>): Promise<T> {
+  const stateful = await startMockCli(project.dir, ["--stateful", "--token", STATEFUL_KEY]);
+  try {
+    return await drive(stateful.url);
+  } finally {
+    await stateful.stop();
+  }
+}
+
+/**
+ * Checks a stateful report (ids, keys and times normalized, see fixtures/stateful-exercise.mjs): each answer
+ * follows from the ones before, and the whole report equals the first runtime's (Node 20's in a full run).
+ */
+function expectStatefulReport(report: Record<string, unknown>): void {
+  const created = report.created as Record<string, unknown>;
+  expect(created).toEqual(expect.objectContaining({ id: expect.stringMatching(/^id#/), is_active: true }));
+  expect(report.listed).toEqual(expect.arrayContaining([created]));
+  expect(report.listedAll).toEqual(report.listed);
+  expect(report.byId).toEqual(created);
+  expect(report.byKey).toEqual(created);
+  expect(report.updated).toEqual(
+    expect.objectContaining({ id: created.id, key: created.key, is_active: false }),
+  );
+  const unauthorized = { name: "AuthenticationError", status: 401, isApiError: true };
+  expect(report.deactivatedKey).toEqual(unauthorized);
+  expect(report.deleted).toBe("undefined");
+  expect(report.afterDelete).toEqual({ name: "NotFoundError", status: 404, isApiError: true });
+  const rotated = report.rotated as Record<string, unknown>;
+  expect(rotated.id).not.toBe(created.id);
+  expect(rotated.key).not.toBe(created.key);
+  expect(report.afterRotate).toEqual(rotated);
+  expect(report.rawStatus).toBe(200);
+  // rotate() retires the old key by deactivating it: the fixed key's permanent token is now inactive.
+  expect(report.permanent).toEqual(
+    expect.arrayContaining([expect.objectContaining({ key: "key#fixed", is_active: false })]),
+  );
+  expect(report.deletedList).toBe("undefined");
+  expect(report.afterDeleteList).toEqual(unauthorized);
+  statefulReference ??= report;
+  expect(report).toEqual(statefulReference);
+}
+
 describe.each(runtimes() as Runtime[])("the client on $name", (runtime) => {
   it("works through import (ESM)", () => driveClient(runtime, "drive-esm.mjs", "dist/index.js"));
 
   it.runIf(runtime.commonjs)("works through require (CommonJS)", () =>
-    driveClient(runtime, "drive-cjs.cjs", "dist/cjs/index.js"),
+    driveClient(runtime, "drive-cjs.cjs", "dist/index.cjs"),
   );
+
+  it("drives every method against a fresh stateful mock", async () => {
+    const report = await withStatefulMock((url) =>
+      runJsonScript(
+        runtime.executable,
+        [...runtime.args("drive-stateful.mjs"), url, STATEFUL_KEY],
+        project.dir,
+      ),
+    );
+    expectStatefulReport(report);
+  });
 
   it(`reads NEUROIO_* ${runtime.env ? "from the environment" : "as unset, the environment being denied"}`, async () => {
     const report = await runJsonScript(runtime.executable, runtime.args("env-fallbacks.mjs"), project.dir, {
@@ -121,28 +179,50 @@ describe.each(runtimes() as Runtime[])("the client on $name", (runtime) => {
   });
 });
 
+/** Each bundle is built once, by the first test that needs it. */
+let workerBundlePromise: ReturnType<typeof bundleWorker> | undefined;
+let edgeBundlePromise: ReturnType<typeof bundleWorker> | undefined;
+const workerBundle = () =>
+  (workerBundlePromise ??= bundleWorker(
+    project.dir,
+    "worker-module.mjs",
+    ["workerd", "worker", "browser"],
+    "esm",
+  ));
+const edgeBundle = () =>
+  (edgeBundlePromise ??= bundleWorker(
+    project.dir,
+    "edge-function.mjs",
+    ["edge-light", "worker", "browser"],
+    "iife",
+  ));
+
 // Bundled as those platforms' tooling does (esbuild with their export conditions, everything inlined), then
-// driven through one request: same methods, same mock, same report as Node 20's.
+// driven through one request: same methods, same mocks, same reports as Node 20's.
 describe("the client on Cloudflare Workers (workerd, miniflare 4)", () => {
   it("works when bundled with the workerd/worker/browser conditions", async () => {
-    const bundle = await bundleWorker(
-      project.dir,
-      "worker-module.mjs",
-      ["workerd", "worker", "browser"],
-      "esm",
+    const report = await runInWorkerd(await workerBundle(), `mock=${encodeURIComponent(mock.url)}`);
+    expectReport(report, "dist/index.js");
+  });
+
+  it("drives every method against a fresh stateful mock", async () => {
+    const report = await withStatefulMock(async (url) =>
+      runInWorkerd(await workerBundle(), `mock=${encodeURIComponent(url)}&key=${STATEFUL_KEY}`),
     );
-    expectReport(await runInWorkerd(bundle, mock.url), "dist/index.js");
+    expectStatefulReport(withoutEntry(report));
   });
 });
 
 describe("the client on the Vercel Edge runtime (edge-runtime 4)", () => {
   it("works when bundled with the edge-light/worker/browser conditions", async () => {
-    const bundle = await bundleWorker(
-      project.dir,
-      "edge-function.mjs",
-      ["edge-light", "worker", "browser"],
-      "iife",
+    const report = await runInEdge(await edgeBundle(), `mock=${encodeURIComponent(mock.url)}`);
+    expectReport(report, "dist/index.js");
+  });
+
+  it("drives every method against a fresh stateful mock", async () => {
+    const report = await withStatefulMock(async (url) =>
+      runInEdge(await edgeBundle(), `mock=${encodeURIComponent(url)}&key=${STATEFUL_KEY}`),
     );
-    expectReport(await runInEdge(bundle, mock.url), "dist/index.js");
+    expectStatefulReport(withoutEntry(report));
   });
 });

@@ -12,14 +12,19 @@ export interface MockProcess {
 }
 
 /**
- * Starts `node_modules/.bin/neuroio-tokens-mock` of the project in `projectDir` on a free port and resolves
+ * Starts `node_modules/.bin/neuroio-tokens-mock` of the project in `projectDir` on a free port (with
+ * `extraArgs`, e.g. `--stateful`) and resolves
  * once it answers a request, or rejects after `timeoutMs` with what the process printed.
  */
-export async function startMockCli(projectDir: string, timeoutMs = 20_000): Promise<MockProcess> {
+export async function startMockCli(
+  projectDir: string,
+  extraArgs: string[] = [],
+  timeoutMs = 60_000,
+): Promise<MockProcess> {
   const port: number = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const bin = join(projectDir, "node_modules", ".bin", "neuroio-tokens-mock");
-  const child = spawn(bin, ["--port", String(port), "--host", "127.0.0.1", "--quiet"], {
+  const child = spawn(bin, ["--port", String(port), "--host", "127.0.0.1", "--quiet", ...extraArgs], {
     cwd: projectDir,
     stdio: ["ignore", "pipe", "pipe"],
   });

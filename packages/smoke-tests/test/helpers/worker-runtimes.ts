@@ -53,8 +53,8 @@ async function readReport(response: Response, where: string): Promise<Record<str
   return JSON.parse(text);
 }
 
-/** Runs the ES module worker in workerd (miniflare 4) and asks it to drive the client against `mockUrl`. */
-export async function runInWorkerd(bundle: WorkerBundle, mockUrl: string): Promise<Record<string, unknown>> {
+/** Runs the ES module worker in workerd (miniflare 4) and sends it one request with `query` (see worker-handler). */
+export async function runInWorkerd(bundle: WorkerBundle, query: string): Promise<Record<string, unknown>> {
   const miniflare = new Miniflare({
     modules: true,
     script: bundle.code,
@@ -62,7 +62,7 @@ export async function runInWorkerd(bundle: WorkerBundle, mockUrl: string): Promi
     host: "127.0.0.1",
   });
   try {
-    const url = `http://127.0.0.1/?mock=${encodeURIComponent(mockUrl)}`;
+    const url = `http://127.0.0.1/?${query}`;
     const response = await miniflare.dispatchFetch(url);
     return { entry: bundle.entry, ...(await readReport(response as unknown as Response, "workerd")) };
   } finally {
@@ -70,10 +70,10 @@ export async function runInWorkerd(bundle: WorkerBundle, mockUrl: string): Promi
   }
 }
 
-/** Runs the script in the Edge runtime (edge-runtime 4) and asks it to drive the client against `mockUrl`. */
-export async function runInEdge(bundle: WorkerBundle, mockUrl: string): Promise<Record<string, unknown>> {
+/** Runs the script in the Edge runtime (edge-runtime 4) and sends it one request with `query` (see worker-handler). */
+export async function runInEdge(bundle: WorkerBundle, query: string): Promise<Record<string, unknown>> {
   const runtime = new EdgeRuntime({ initialCode: bundle.code });
-  const url = `http://127.0.0.1/?mock=${encodeURIComponent(mockUrl)}`;
+  const url = `http://127.0.0.1/?${query}`;
   const response = await runtime.dispatchFetch(url);
   await response.waitUntil();
   return { entry: bundle.entry, ...(await readReport(response as unknown as Response, "edge-runtime")) };
