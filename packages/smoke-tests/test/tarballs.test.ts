@@ -179,49 +179,48 @@ describe.each(runtimes() as Runtime[])("the client on $name", (runtime) => {
   });
 });
 
-/** Each bundle is built once, by the first test that needs it. */
-let workerBundlePromise: ReturnType<typeof bundleWorker> | undefined;
-let edgeBundlePromise: ReturnType<typeof bundleWorker> | undefined;
-const workerBundle = () =>
-  (workerBundlePromise ??= bundleWorker(
-    project.dir,
-    "worker-module.mjs",
-    ["workerd", "worker", "browser"],
-    "esm",
-  ));
-const edgeBundle = () =>
-  (edgeBundlePromise ??= bundleWorker(
-    project.dir,
-    "edge-function.mjs",
-    ["edge-light", "worker", "browser"],
-    "iife",
-  ));
+/** A bundling platform: its consumer fixture, export conditions, output format and how a request reaches it. */
+interface BundledPlatform {
+  name: string;
+  fixture: string;
+  conditions: string[];
+  format: "esm" | "iife";
+  run: typeof runInWorkerd;
+}
+
+const BUNDLED_PLATFORMS: BundledPlatform[] = [
+  {
+    name: "Cloudflare Workers (workerd, miniflare 4)",
+    fixture: "worker-module.mjs",
+    conditions: ["workerd", "worker", "browser"],
+    format: "esm",
+    run: runInWorkerd,
+  },
+  {
+    name: "the Vercel Edge runtime (edge-runtime 4)",
+    fixture: "edge-function.mjs",
+    conditions: ["edge-light", "worker", "browser"],
+    format: "iife",
+    run: runInEdge,
+  },
+];
 
 // Bundled as those platforms' tooling does (esbuild with their export conditions, everything inlined), then
 // driven through one request: same methods, same mocks, same reports as Node 20's.
-describe("the client on Cloudflare Workers (workerd, miniflare 4)", () => {
-  it("works when bundled with the workerd/worker/browser conditions", async () => {
-    const report = await runInWorkerd(await workerBundle(), `mock=${encodeURIComponent(mock.url)}`);
+describe.each(BUNDLED_PLATFORMS)("the client on $name", (platform) => {
+  let bundle: ReturnType<typeof bundleWorker> | undefined;
+  /** Built once, by the first test that needs it. */
+  const built = () =>
+    (bundle ??= bundleWorker(project.dir, platform.fixture, platform.conditions, platform.format));
+
+  it(`works when bundled with the ${platform.conditions.join("/")} conditions`, async () => {
+    const report = await platform.run(await built(), `mock=${encodeURIComponent(mock.url)}`);
     expectReport(report, "dist/index.js");
   });
 
   it("drives every method against a fresh stateful mock", async () => {
     const report = await withStatefulMock(async (url) =>
-      runInWorkerd(await workerBundle(), `mock=${encodeURIComponent(url)}&key=${STATEFUL_KEY}`),
-    );
-    expectStatefulReport(withoutEntry(report));
-  });
-});
-
-describe("the client on the Vercel Edge runtime (edge-runtime 4)", () => {
-  it("works when bundled with the edge-light/worker/browser conditions", async () => {
-    const report = await runInEdge(await edgeBundle(), `mock=${encodeURIComponent(mock.url)}`);
-    expectReport(report, "dist/index.js");
-  });
-
-  it("drives every method against a fresh stateful mock", async () => {
-    const report = await withStatefulMock(async (url) =>
-      runInEdge(await edgeBundle(), `mock=${encodeURIComponent(url)}&key=${STATEFUL_KEY}`),
+      platform.run(await built(), `mock=${encodeURIComponent(url)}&key=${STATEFUL_KEY}`),
     );
     expectStatefulReport(withoutEntry(report));
   });
