@@ -32,7 +32,7 @@ describe("fixDefaultInterop", () => {
     const code = imported("dual", "dual") + imported("cjs_only", "cjs-only");
     const fixed = fixDefaultInterop(code, dir);
     expect(fixed).toBe(
-      'let dual = require("dual");\ndual = __toESM(dual, 0);\n' + imported("cjs_only", "cjs-only"),
+      `let dual = require("dual");\ndual = __toESM(dual, 0);\n${imported("cjs_only", "cjs-only")}`,
     );
     expect(fixed).toHaveLength(code.length);
   });
