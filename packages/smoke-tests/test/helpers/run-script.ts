@@ -18,7 +18,8 @@ export async function runJsonScript(
     const { stdout } = await execFileAsync(executable, args, {
       cwd,
       env: { ...process.env, ...env, NO_COLOR: "1" },
-      timeout: 60_000,
+      // A hang guard only (the child is killed then): far above what a loaded machine needs.
+      timeout: 300_000,
     });
     const lines = stdout.trim().split("\n");
     return JSON.parse(lines[lines.length - 1] ?? "null");
