@@ -61,6 +61,19 @@ export function assertObject(value: unknown, name: string, optional = true): voi
   }
 }
 
+/** Throws unless `value` is a function (or `undefined` when `optional`). */
+export function assertFunction(value: unknown, name: string, optional = false): void {
+  if (!(value === undefined && optional) && typeof value !== "function")
+    fail(name, "must be a function", value);
+}
+
+/** Throws unless `value` is `"none"`, `"deactivate"` or `"delete"`. */
+export function assertRetireMode(value: unknown, name: string): void {
+  if (value !== "none" && value !== "deactivate" && value !== "delete") {
+    fail(name, 'must be "none", "deactivate" or "delete"', value);
+  }
+}
+
 /** Throws unless `value` is a positive, finite number of milliseconds (or `undefined`). */
 export function assertTimeout(value: unknown, name = "timeoutMs"): void {
   if (value !== undefined && !(Number.isFinite(value) && (value as number) > 0)) {
