@@ -201,12 +201,13 @@ export class Transport {
         },
       });
       const answer = response as Response;
-      const text = await readText(answer, this.#options.maxResponseBytes);
-      if (text === undefined) controller.abort();
-      return [answer, text];
+      return [answer, await readText(answer, this.#options.maxResponseBytes)];
     };
     try {
-      return await Promise.race([read(), stopped]);
+      const result = await Promise.race([read(), stopped]);
+      // Too large: the body is cancelled; aborting closes the connection (it is not reusable).
+      if (result[1] === undefined) controller.abort();
+      return result;
     } catch (error) {
       // A failed body read (too large, reset) or a give-up: cancel whatever is still running.
       controller.abort(error);
