@@ -25,7 +25,12 @@ afterEach(async () => {
 
 describe("a request that is given up", () => {
   it("on timeout is cancelled: the server sees its socket close", async () => {
-    const client = createTokensClient({ apiToken: "abcd1234", baseUrl: server.url, timeoutMs: 100, maxRetries: 0 });
+    const client = createTokensClient({
+      apiToken: "abcd1234",
+      baseUrl: server.url,
+      timeoutMs: 100,
+      maxRetries: 0,
+    });
     const call = client.tokens.list().catch((e: unknown) => e);
     const request = await server.nextRequest();
     expect(await call).toBeInstanceOf(NeuroioTimeoutError);
@@ -44,7 +49,12 @@ describe("a request that is given up", () => {
   });
 
   it("on every timed-out attempt of a retried call, each one cancelled", async () => {
-    const client = createTokensClient({ apiToken: "abcd1234", baseUrl: server.url, timeoutMs: 100, maxRetries: 1 });
+    const client = createTokensClient({
+      apiToken: "abcd1234",
+      baseUrl: server.url,
+      timeoutMs: 100,
+      maxRetries: 1,
+    });
     const call = client.tokens.list().catch((e: unknown) => e);
     const first = await server.nextRequest();
     await server.closed(first);
@@ -68,7 +78,13 @@ describe("a Node process that caught a timeout", () => {
   it("exits on its own at once (a running keeper does not hold it either)", async () => {
     // The client as users get it: bundled from the sources into one ESM file, run by a plain `node`.
     const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
-    await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", outfile: join(dir, "client.mjs") });
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      outfile: join(dir, "client.mjs"),
+    });
     const script = join(dir, "script.mjs");
     await writeFile(
       script,

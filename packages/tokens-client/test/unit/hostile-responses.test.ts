@@ -58,7 +58,9 @@ describe("maxResponseBytes", () => {
 
   it("lets a body of exactly the limit through", async () => {
     const body = JSON.stringify([token(1)]);
-    const { client } = setup([json(200, [token(1)])], { maxResponseBytes: new TextEncoder().encode(body).length });
+    const { client } = setup([json(200, [token(1)])], {
+      maxResponseBytes: new TextEncoder().encode(body).length,
+    });
     await expect(client.tokens.list()).resolves.toEqual([token(1)]);
   });
 
