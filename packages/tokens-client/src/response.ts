@@ -87,19 +87,14 @@ export function apiError(
 
 /**
  * `text` parsed as JSON when it is JSON nested at most `MAX_DEPTH` deep, else the text itself. The depth is
- * counted first, in one loop: everything that runs on the parsed value afterwards (redaction, the summary)
+ * counted first, in one loop (never recursing): everything that runs on the parsed value afterwards (redaction, the summary)
  * recurses, and must never meet a body nested thousands of levels deep.
  */
 function parseBounded(text: string): unknown {
+  // Brackets inside strings are counted too: such a body is merely kept as text.
   let depth = 0;
-  let inString = false;
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at];
-    if (inString) {
-      if (char === "\\") at++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === "{" || char === "[") {
+  for (const char of text) {
+    if (char === "{" || char === "[") {
       if (++depth > MAX_DEPTH) return text;
     } else if (char === "}" || char === "]") depth--;
   }

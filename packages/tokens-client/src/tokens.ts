@@ -193,9 +193,7 @@ export class TokensResource {
     assertObject(options, "options", false);
     const { save, everyMs = 12 * 3_600_000, retire = "none", onError, signal } = options;
     assertFunction(save, "options.save");
-    if (!(Number.isFinite(everyMs) && everyMs >= 1000)) {
-      fail("options.everyMs", "must be a number of milliseconds >= 1000", everyMs);
-    }
+    assertInteger(everyMs, "options.everyMs", 1000);
     assertRetireMode(retire, "options.retire");
     assertFunction(onError, "options.onError", true);
     assertRequestOptions({ signal });

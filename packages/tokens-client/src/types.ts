@@ -72,7 +72,7 @@ export interface RotateOptions {
 export interface KeepFreshOptions {
   /** Persists each new temporary token before the client switches to it (required; may be async). */
   save: SaveToken;
-  /** Milliseconds between two rotations: default 12 hours (half a temporary token's life), at least 1 000. */
+  /** Milliseconds between two rotations, a whole number: default 12 hours (half a temporary token's life), at least 1 000. */
   everyMs?: number;
   /** What happens to the old key (default `"none"`: it expires on its own). */
   retire?: RetireMode;

@@ -252,10 +252,7 @@ describe("keepFresh", () => {
     const bad: [unknown, RegExp][] = [
       [undefined, /^options must be an object/],
       [{}, /^options\.save must be a function, got undefined/],
-      [
-        { save() {}, everyMs: 999 },
-        /^options\.everyMs must be a number of milliseconds >= 1000, got number 999/,
-      ],
+      [{ save() {}, everyMs: 999 }, /^options\.everyMs must be an integer >= 1000, got number 999/],
       [{ save() {}, everyMs: Number.NaN }, /^options\.everyMs/],
       [{ save() {}, retire: "revoke" }, /^options\.retire must be "none", "deactivate" or "delete"/],
       [{ save() {}, onError: "log" }, /^options\.onError must be a function/],
