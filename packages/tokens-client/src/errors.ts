@@ -2,6 +2,7 @@
  * The errors the client throws. Every one extends `NeuroioError`; none ever carries the API token.
  * @module
  */
+import { safeCause } from "./secrets.js";
 import type { Method, Token } from "./types.js";
 
 /** The HTTP method and the path (string keys masked) of the call that failed. */
@@ -40,15 +41,23 @@ export class NeuroioRequestError extends NeuroioError {
   /** The request path without the base URL; string keys are masked. */
   declare readonly path: string;
 
-  /** @param call copied onto the error; `message` is prefixed with `[status ]METHOD path: `. */
-  constructor(call: CallInfo, message: string, options?: { cause?: unknown; status?: number }) {
-    super(`${options?.status ? `${options.status} ` : ""}${call.method} ${call.path}: ${message}`, options);
-    Object.assign(this, call);
+  /**
+   * @param message the whole message, starting with the call (see `describeCall()`).
+   * @param call its `method` and `path` are copied onto the error.
+   */
+  constructor(message: string, call: CallInfo, options?: { cause?: unknown }) {
+    super(message, options);
+    Object.assign(this, { method: call.method, path: call.path });
   }
 }
 
+/** `[status ]METHOD path: text`, how every message about a call reads. */
+export function describeCall(call: CallInfo, text: string, status?: number): string {
+  return `${status ? `${status} ` : ""}${call.method} ${call.path}: ${text}`;
+}
+
 /** What the client knows about an HTTP error response (the fields of `NeuroioApiError`). */
-export interface ApiErrorInit {
+export interface ApiErrorInit extends CallInfo {
   status: number;
   body: unknown;
   detail: string | undefined;
@@ -74,8 +83,8 @@ export class NeuroioApiError extends NeuroioRequestError {
   declare readonly retryAfterMs: number | undefined;
 
   /** Built by the client; `message` reads like `404 GET /v1/tokens/7/: Not found.`. */
-  constructor(call: CallInfo, summary: string, init: ApiErrorInit) {
-    super(call, summary, init);
+  constructor(message: string, init: ApiErrorInit) {
+    super(message, init);
     Object.assign(this, init);
   }
 }
@@ -128,6 +137,12 @@ export class InternalServerError extends NeuroioApiError {
  */
 export class NeuroioConnectionError extends NeuroioRequestError {
   override name = "NeuroioConnectionError";
+
+  /** Built by the client from what `fetch` threw; `secrets` are redacted from its text. */
+  constructor(call: CallInfo, thrown: unknown, secrets: readonly string[] = []) {
+    const { text, cause } = safeCause(thrown, secrets);
+    super(describeCall(call, `connection failed${text && `: ${text}`}`), call, { cause });
+  }
 }
 
 /** An attempt took longer than `timeoutMs` (and no retry was left); its request was cancelled. */
@@ -138,7 +153,7 @@ export class NeuroioTimeoutError extends NeuroioRequestError {
 
   /** Built by the client when an attempt runs out of time. */
   constructor(call: CallInfo, timeoutMs: number) {
-    super(call, `timed out after ${timeoutMs} ms`);
+    super(describeCall(call, `timed out after ${timeoutMs} ms`), call);
     Object.assign(this, { timeoutMs });
   }
 }
@@ -146,4 +161,9 @@ export class NeuroioTimeoutError extends NeuroioRequestError {
 /** The caller's `signal` aborted the call; its request was cancelled. `cause` holds the signal's reason. */
 export class NeuroioAbortError extends NeuroioRequestError {
   override name = "NeuroioAbortError";
+
+  /** Built by the client when the caller's signal aborts, before, during or between attempts. */
+  constructor(call: CallInfo, reason: unknown) {
+    super(describeCall(call, "aborted by the caller's signal"), call, { cause: reason });
+  }
 }

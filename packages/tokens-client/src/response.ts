@@ -7,6 +7,7 @@ import {
   AuthenticationError,
   BadRequestError,
   type CallInfo,
+  describeCall,
   InternalServerError,
   NeuroioApiError,
   NotFoundError,
@@ -76,7 +77,8 @@ export function apiError(
   const detail = typeof found === "string" ? found : undefined;
   // Redacted once more: the status text came from the server too.
   const summary = redact(detail ?? summarize(body) ?? (response.statusText || "HTTP error"), secrets);
-  return new Class(call, summary, {
+  return new Class(describeCall(call, summary, status), {
+    ...call,
     status,
     body,
     detail,

@@ -8,6 +8,7 @@ import createClient from "openapi-fetch";
 import { type Clock, MAX_TIMER_MS, systemClock } from "./clock.js";
 import {
   type CallInfo,
+  describeCall,
   NeuroioAbortError,
   NeuroioConnectionError,
   type NeuroioError,
@@ -19,7 +20,7 @@ import type { ResolvedOptions } from "./options.js";
 import { readText } from "./read.js";
 import { apiError, type BodyKind, parseSuccess } from "./response.js";
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS } from "./retry.js";
-import { maskIdOrKey, safeCause } from "./secrets.js";
+import { maskIdOrKey } from "./secrets.js";
 import type { FetchLike, Method, RawClient, RequestOptions, TokenIdOrKey } from "./types.js";
 import { assertRequestOptions } from "./validate.js";
 
@@ -123,41 +124,32 @@ export class Transport {
         if (signal?.aborted) throw signal.reason;
         const [response, text] = await this.#attempt(method, path, init, timeoutMs, signal);
         const { status } = response;
-        if (text === undefined) {
-          const max = this.#options.maxResponseBytes;
-          throw new NeuroioRequestError(
-            call(),
-            `the response body is larger than maxResponseBytes (${max} bytes); it was not read`,
-            { status },
-          );
+        // What is wrong with the body, if anything; for a 2xx, else the checked value.
+        const body =
+          text === undefined
+            ? `is larger than maxResponseBytes (${this.#options.maxResponseBytes} bytes); it was not read`
+            : response.ok && parseSuccess(kind, text);
+        if (typeof body === "object") return body.value;
+        if (body) {
+          throw new NeuroioRequestError(describeCall(call(), `the response body ${body}`, status), call());
         }
-        if (response.ok) {
-          const body = parseSuccess(kind, text);
-          if (typeof body === "object") return body.value;
-          throw new NeuroioRequestError(call(), `the response body ${body}`, { status });
-        }
-        const error = apiError(call(), response, text, secrets());
+        const error = apiError(call(), response, text as string, secrets());
         waitMs = error.retryAfterMs;
         if (!isRetryableStatus(status) || (waitMs ?? 0) > MAX_RETRY_AFTER_MS) throw error;
         failure = error;
       } catch (thrown) {
         if (thrown instanceof NeuroioRequestError) throw thrown;
-        if (signal?.aborted) {
-          throw new NeuroioAbortError(call(), "aborted by the caller's signal", { cause: signal.reason });
-        }
-        if (thrown === TIMED_OUT) failure = new NeuroioTimeoutError(call(), timeoutMs);
-        else {
-          const { text, cause } = safeCause(thrown, secrets());
-          failure = new NeuroioConnectionError(call(), `connection failed${text && `: ${text}`}`, { cause });
-        }
+        if (signal?.aborted) throw new NeuroioAbortError(call(), signal.reason);
+        failure =
+          thrown === TIMED_OUT
+            ? new NeuroioTimeoutError(call(), timeoutMs)
+            : new NeuroioConnectionError(call(), thrown, secrets());
       }
       if (method === "POST" || retry >= this.#options.maxRetries) throw failure;
       try {
         await this.clock.sleep(waitMs ?? backoffMs(retry, this.clock.random), signal);
       } catch (reason) {
-        throw new NeuroioAbortError(call(), "aborted by the caller's signal", {
-          cause: signal?.reason ?? reason,
-        });
+        throw new NeuroioAbortError(call(), signal?.reason ?? reason);
       }
     }
   }
