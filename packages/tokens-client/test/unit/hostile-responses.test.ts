@@ -124,6 +124,13 @@ describe("an error body nested thousands of levels deep", () => {
     await expect(last.client.tokens.list()).rejects.toBeInstanceOf(InternalServerError);
   });
 
+  it("in a 2xx is a typed contract error too", async () => {
+    const { client } = setup([new Response(deep(100_000), { status: 200 })]);
+    await expect(client.tokens.list()).rejects.toThrow(
+      "200 GET /v1/tokens/: the response body is not an array of tokens",
+    );
+  });
+
   it("is parsed as usual up to 64 levels", async () => {
     const nested = { detail: "Nope.", extra: JSON.parse(deep(60)), text: "[[[]]]" };
     const { client } = setup([json(400, nested)]);
