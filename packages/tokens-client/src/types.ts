@@ -86,7 +86,10 @@ export interface KeepFreshOptions {
 export interface TokenKeeper {
   /** Stops scheduling rounds (a round in progress finishes). */
   stop(): void;
-  /** Runs one round at once (or joins the one in progress) and resolves with the new token. */
+  /**
+   * Runs one round at once (or joins the one in progress) and resolves with the new token; rejects with the
+   * round's error (also given to `onError`), or at once once the keeper is stopped.
+   */
   rotateNow(): Promise<Token>;
 }
 

@@ -119,17 +119,20 @@ export class ManualClock implements Clock {
   /** @param onSleep what a sleep does instead of resolving at once (e.g. wait for an abort). */
   constructor(readonly onSleep?: (ms: number, signal?: AbortSignal) => Promise<void>) {}
 
+  /** Records `ms` and resolves at once (or does what `onSleep` says). */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     this.sleeps.push(ms);
     return this.onSleep ? this.onSleep(ms, signal) : Promise.resolve();
   }
 
+  /** Queues `run` until `advance()` passes `now + ms`. */
   later(run: () => void, ms: number): () => void {
     const timer = { at: this.now + ms, run };
     this.timers.add(timer);
     return () => this.timers.delete(timer);
   }
 
+  /** No jitter: backoffs are exact. */
   random(): number {
     return 0;
   }
