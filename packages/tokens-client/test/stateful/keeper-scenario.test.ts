@@ -56,5 +56,5 @@ describe("keepFresh against the stateful mock", () => {
     } finally {
       keeper.stop();
     }
-  });
+  }, 30_000);
 });

@@ -32,21 +32,21 @@ describe("a request that is given up", () => {
       maxRetries: 0,
     });
     const call = client.tokens.list().catch((e: unknown) => e);
-    const request = await server.nextRequest();
+    const socket = await server.nextConnection();
     expect(await call).toBeInstanceOf(NeuroioTimeoutError);
-    await server.closed(request);
-    expect(request.socket.destroyed).toBe(true);
-  });
+    await server.closed(socket);
+    expect(socket.destroyed).toBe(true);
+  }, 30_000);
 
   it("when the caller aborts is cancelled: the server sees its socket close", async () => {
     const client = createTokensClient({ apiToken: "abcd1234", baseUrl: server.url, timeoutMs: 60_000 });
     const controller = new AbortController();
     const call = client.tokens.get(1, { signal: controller.signal }).catch((e: unknown) => e);
-    const request = await server.nextRequest();
+    const socket = await server.nextConnection();
     controller.abort();
     expect(await call).toBeInstanceOf(NeuroioAbortError);
-    await server.closed(request);
-  });
+    await server.closed(socket);
+  }, 30_000);
 
   it("on every timed-out attempt of a retried call, each one cancelled", async () => {
     const client = createTokensClient({
@@ -56,12 +56,12 @@ describe("a request that is given up", () => {
       maxRetries: 1,
     });
     const call = client.tokens.list().catch((e: unknown) => e);
-    const first = await server.nextRequest();
+    const first = await server.nextConnection();
     await server.closed(first);
-    const second = await server.nextRequest();
+    const second = await server.nextConnection();
     await server.closed(second);
     expect(await call).toBeInstanceOf(NeuroioTimeoutError);
-  });
+  }, 30_000);
 });
 
 describe("a Node process that caught a timeout", () => {

@@ -98,7 +98,7 @@ describe("maxResponseBytes", () => {
       });
       expect(bomb.length).toBeLessThan(1024 * 1024);
       await expect(client.tokens.list()).rejects.toThrow("larger than maxResponseBytes (1048576 bytes)");
-    });
+    }, 30_000);
   });
 });
 
