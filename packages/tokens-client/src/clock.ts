@@ -37,7 +37,8 @@ export const systemClock: Clock = {
     }),
   later(run, ms) {
     const timer = setTimeout(run, Math.min(ms, MAX_TIMER_MS));
-    // Node and Bun: a keeper alone must not keep a CLI or a test process running.
+    // Node, Bun and Deno 2 (whose timers are objects with `unref()` too): a keeper alone must not keep a CLI
+    // or a test process running. Browsers and workers have nothing to hold open.
     (timer as { unref?: () => void }).unref?.();
     return () => clearTimeout(timer);
   },
