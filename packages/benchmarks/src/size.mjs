@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 /**
  * Size budget (`pnpm size`): bundles the size-entries for the browser and fails when the tokens-client entry is
- * above 4,096 bytes gzip -9. Prints it beside openapi-fetch alone and beside the old SDK `@neuroio/rest-api`
- * 4.2.2 making the same call.
+ * above 6,144 bytes gzip -9 (create client + `tokens.list`; openapi-fetch alone is 2,688 B of it). Prints it
+ * beside openapi-fetch alone and beside the old SDK `@neuroio/rest-api` 4.2.2 making the same call, which
+ * must be at least 5x the size.
  *
  * `--ceiling N` (what CI runs, through this package's `test`) fails above N bytes instead, and still prints
- * whether the 4,096-byte budget is met. It exists because that budget is not reachable while the client is
- * built on openapi-fetch (2,688 B of the 4,096 on its own; see docs/benchmarks.md): until the budget is
- * decided anew, CI stops the bundle from growing past today's size rather than staying red.
+ * whether the budget is met: the line CI holds while the bundle is above the budget (see docs/benchmarks.md).
  */
 import { fileURLToPath } from "node:url";
 import { bundleSize } from "./lib/bundle-size.mjs";
 import { bytes, markdownTable, ratio } from "./lib/format.mjs";
 
 /** The budget for create-client-and-list, gzip level 9. */
-export const BUDGET_BYTES = 4096;
+export const BUDGET_BYTES = 6144;
+
+/** How many times smaller than the old SDK's same call the client's bundle must be. */
+export const MIN_RATIO_VS_OLD_SDK = 5;
 
 /**
  * Reads `--ceiling N` from the command line.
@@ -67,7 +69,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const oldRatio = sizes.restApi.gzip / client;
   const verdict = client > BUDGET_BYTES ? "MISSED" : "met";
   console.log(`\nBudget ${bytes(BUDGET_BYTES)} gzip: tokens-client uses ${bytes(client)} (${verdict}).`);
-  console.log(`The old SDK is ${ratio(oldRatio)} the size (target: at least 7.00x).`);
+  const ratioVerdict = oldRatio >= MIN_RATIO_VS_OLD_SDK ? "met" : "MISSED";
+  console.log(
+    `The old SDK is ${ratio(oldRatio)} the size (target: at least ${ratio(MIN_RATIO_VS_OLD_SDK)}, ${ratioVerdict}).`,
+  );
   if (limit !== BUDGET_BYTES) console.log(`Ceiling enforced here: ${bytes(limit)} gzip.`);
   if (client > limit) {
     console.error(`\nSize limit exceeded: ${bytes(client)} > ${bytes(limit)} gzip. Minified bytes by file:`);

@@ -5,13 +5,13 @@
 import { resolveOptions } from "./options.js";
 import { MASK } from "./secrets.js";
 import { TokensResource } from "./tokens.js";
-import { Transport, type TransportHooks } from "./transport.js";
+import { Transport } from "./transport.js";
 import type { RawClient, TokensClientOptions } from "./types.js";
 import { assertApiToken } from "./validate.js";
 
 /** A client of the NeuroIO tokens API. The token it holds is never shown by `util.inspect` or `JSON.stringify`. */
 export class TokensClient {
-  /** The token operations: create, list, listAll, get, update, delete, deleteList, rotate. */
+  /** The token operations: create, list, listAll, get, update, delete, deleteList, rotate, keepFresh. */
   readonly tokens: TokensResource;
   /** The typed openapi-fetch client underneath (same base URL, token, headers and fetch; no retries). */
   readonly raw: RawClient;
@@ -27,14 +27,13 @@ export class TokensClient {
 
   /**
    * Use `createTokensClient()`.
-   * @param hooks internal test seam (how to sleep between retries, the jitter source); not public API.
+   * @internal
    */
-  constructor(options?: TokensClientOptions, hooks?: TransportHooks) {
-    const resolved = resolveOptions(options);
-    this.#transport = new Transport(resolved, hooks);
-    this.baseUrl = resolved.baseUrl;
-    this.raw = this.#transport.raw;
-    this.tokens = new TokensResource(this.#transport);
+  constructor(transport: Transport) {
+    this.#transport = transport;
+    this.baseUrl = transport.baseUrl;
+    this.raw = transport.raw;
+    this.tokens = new TokensResource(transport);
   }
 
   /** Sends `key` from the next request on (for callers who rotate tokens themselves). */
@@ -55,5 +54,5 @@ export class TokensClient {
  * absolute http(s), or plain `http:` to a remote host without `allowInsecureHttp`.
  */
 export function createTokensClient(options?: TokensClientOptions): TokensClient {
-  return new TokensClient(options);
+  return new TokensClient(new Transport(resolveOptions(options)));
 }

@@ -1,6 +1,6 @@
 /**
  * `@neuroio/tokens-client`: the typed client of the NeuroIO tokens API, built on openapi-fetch over the
- * types generated from the spec. Typed errors, per-attempt timeouts, safe retries, pagination, rotation.
+ * types generated from the spec. Typed errors, per-attempt timeouts, safe retries, pagination, rotation, a token keeper.
  * @module
  */
 export { createTokensClient, type TokensClient } from "./client.js";
@@ -13,6 +13,7 @@ export {
   NeuroioApiError,
   NeuroioConnectionError,
   NeuroioError,
+  NeuroioRequestError,
   NeuroioTimeoutError,
   NotFoundError,
   PermissionDeniedError,
@@ -25,14 +26,18 @@ export type {
   CreateTokenParams,
   DeleteTokensParams,
   FetchLike,
+  KeepFreshOptions,
   ListAllTokensParams,
   ListTokensParams,
+  Method,
   RawClient,
   RequestOptions,
   RetireMode,
   RotateOptions,
+  SaveToken,
   Token,
   TokenIdOrKey,
+  TokenKeeper,
   TokensClientOptions,
   UpdateTokenParams,
 } from "./types.js";

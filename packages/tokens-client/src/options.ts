@@ -18,6 +18,7 @@ export interface ResolvedOptions {
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   fetch: FetchLike | undefined;
   headers: Headers;
 }
@@ -43,11 +44,19 @@ export function readEnv(name: string, runtime: EnvRuntime = globalThis as EnvRun
 /** Applies the defaults and environment fallbacks and checks everything; throws `NeuroioError` on bad input. */
 export function resolveOptions(options: TokensClientOptions = {}): ResolvedOptions {
   assertObject(options, "options");
-  const { timeoutMs = 10_000, maxRetries = 2, fetch, headers, allowInsecureHttp } = options;
+  const {
+    timeoutMs = 10_000,
+    maxRetries = 2,
+    maxResponseBytes = 8 * 2 ** 20,
+    fetch,
+    headers,
+    allowInsecureHttp,
+  } = options;
   const apiToken = options.apiToken ?? readEnv("NEUROIO_API_TOKEN");
   assertApiToken(apiToken);
   assertTimeout(timeoutMs);
   assertInteger(maxRetries, "maxRetries", 0);
+  assertInteger(maxResponseBytes, "maxResponseBytes", 1);
   assertBoolean(allowInsecureHttp, "allowInsecureHttp");
   if (fetch !== undefined && typeof fetch !== "function")
     fail("fetch", `must be a function, got ${typeof fetch}`);
@@ -68,6 +77,7 @@ export function resolveOptions(options: TokensClientOptions = {}): ResolvedOptio
     ),
     timeoutMs,
     maxRetries,
+    maxResponseBytes,
     fetch,
     headers: defaults,
   };
@@ -85,7 +95,15 @@ export function resolveBaseUrl(value: unknown, allowInsecureHttp: boolean): stri
   } catch {
     // not a URL: reported below
   }
-  if (!url) return fail(name, "must be an absolute http(s) URL", value);
+  if (!url) {
+    // A value that failed to parse is quoted only when it cannot hold credentials (`user:password@`).
+    const hide = typeof value === "string" && value.includes("@");
+    return fail(
+      name,
+      `must be an absolute http(s) URL${hide ? " (value not shown: it may hold credentials)" : ""}`,
+      ...(hide ? [] : [value]),
+    );
+  }
   const { protocol, hostname } = url;
   if (protocol !== "https:" && protocol !== "http:") fail(name, `must use http: or https:, got ${protocol}`);
   if (url.username || url.password) fail(name, "must not contain credentials");

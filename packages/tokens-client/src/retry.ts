@@ -3,8 +3,6 @@
  * and the server's `Retry-After`.
  * @module
  */
-import { TIMED_OUT, withDeadline } from "./deadline.js";
-
 /** The longest `Retry-After` the client waits for; a longer one is thrown at once for the caller to decide. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
@@ -41,12 +39,4 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   // Every HTTP date form starts with a day name; `Date.parse` alone would also take "-5" as a year.
   const date = /^[a-z]{3}/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Waits `ms` milliseconds; rejects with the signal's reason as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  // A deadline on a promise that never settles: the same timer-and-listener code as an attempt's.
-  return withDeadline(new Promise<void>(() => {}), ms, signal).catch((reason: unknown) => {
-    if (reason !== TIMED_OUT) throw reason;
-  });
 }

@@ -25,11 +25,10 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /**
- * `value` (a parsed JSON body or text) with `secrets` redacted wherever they occur. Both kinds go through
- * their JSON text, where a secret holding `"` or `\` appears escaped, so it is looked for escaped.
+ * `value` (a parsed JSON body of bounded depth, or text) with `secrets` redacted wherever they occur. It goes
+ * through its JSON text, where a secret holding `"` or `\` appears escaped, so it is looked for escaped.
  */
 export function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (value === undefined) return value;
   const json = JSON.stringify(value);
   const redacted = redact(
     json,
@@ -43,9 +42,36 @@ export function redactValue(value: unknown, secrets: readonly string[]): unknown
   }
 }
 
-/** The response headers as a plain object: credential-like values masked, `secrets` redacted from the rest. */
+/**
+ * The response headers as a plain object: credential-like values masked, `secrets` redacted from the other
+ * values and from the names (which `Headers` lower-cases, so names are matched without regard to case).
+ */
 export function maskHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
+  const lower = secrets.map((secret) => secret.toLowerCase());
   const out: Record<string, string> = {};
-  for (const [name, value] of headers) out[name] = SECRET_HEADER.test(name) ? MASK : redact(value, secrets);
+  for (const [name, value] of headers) {
+    out[redact(name, lower)] = SECRET_HEADER.test(name) ? MASK : redact(value, secrets);
+  }
   return out;
+}
+
+/**
+ * What is safe to keep of something thrown by code the client does not control (a custom `fetch`, a `save`
+ * callback): its text (the message, and undici's inner reason) with `secrets` redacted, and a stand-in `Error`
+ * of the same name with that text as `cause`. The original is never kept: it may hold the `Request` (and its
+ * `Authorization` header) or the token in any property.
+ */
+export function safeCause(thrown: unknown, secrets: readonly string[]): { text: string; cause: Error } {
+  const error = thrown as Error | undefined;
+  const inner = (error as { cause?: Error } | undefined)?.cause;
+  const raw =
+    thrown instanceof Error
+      ? `${error?.message}${inner instanceof Error ? ` (${inner.message})` : ""}`
+      : typeof thrown === "string"
+        ? thrown
+        : "";
+  const text = redact(raw, secrets);
+  const cause = new Error(text);
+  if (thrown instanceof Error) cause.name = String(error?.name);
+  return { text, cause };
 }

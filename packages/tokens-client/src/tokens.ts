@@ -5,26 +5,33 @@
 import type { FetchOptions } from "openapi-fetch";
 import { NeuroioError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
-import type { BodyKind } from "./response.js";
-import { rotate } from "./rotate.js";
-import type { CallInit, Method, SchemaPath, Transport } from "./transport.js";
+import { startKeeper } from "./keeper.js";
+import { safeCause } from "./secrets.js";
+import type { SchemaPath, Transport } from "./transport.js";
 import type {
   CreateTokenParams,
   DeleteTokensParams,
+  KeepFreshOptions,
   ListAllTokensParams,
   ListTokensParams,
   RequestOptions,
+  RetireMode,
   RotateOptions,
+  SaveToken,
   Token,
   TokenIdOrKey,
+  TokenKeeper,
   UpdateTokenParams,
 } from "./types.js";
 import {
+  assertApiToken,
   assertBoolean,
+  assertFunction,
   assertIdOrKey,
   assertInteger,
   assertObject,
   assertRequestOptions,
+  assertRetireMode,
   fail,
 } from "./validate.js";
 
@@ -53,18 +60,6 @@ export class TokensResource {
     this.#transport = transport;
   }
 
-  /** Checks the request options, then sends through the transport: the tail every operation shares. */
-  #send<T>(
-    method: Method,
-    path: SchemaPath,
-    init: CallInit,
-    kind: BodyKind,
-    options?: RequestOptions,
-  ): Promise<T> {
-    assertRequestOptions(options);
-    return this.#transport.send(method, path, init, kind, options?.signal, options?.timeoutMs) as Promise<T>;
-  }
-
   /** Creates a token (`POST /v1/tokens/`); temporary unless `permanent: true`. Never retried. */
   async create(params?: CreateTokenParams, options?: RequestOptions): Promise<Token> {
     assertFilter(params);
@@ -72,7 +67,7 @@ export class TokensResource {
       typeof COLLECTION,
       "post"
     >;
-    return await this.#send<Token>("POST", COLLECTION, init, "token", options);
+    return (await this.#transport.send("POST", COLLECTION, init, "token", options)) as Token;
   }
 
   /** Returns one page of tokens (`GET /v1/tokens/?permanent=&limit=&offset=`), newest first. */
@@ -83,7 +78,7 @@ export class TokensResource {
     const init = {
       params: { query: { permanent: params?.permanent, limit: params?.limit, offset: params?.offset } },
     } satisfies Init<typeof COLLECTION, "get">;
-    return await this.#send<Token[]>("GET", COLLECTION, init, "tokens", options);
+    return (await this.#transport.send("GET", COLLECTION, init, "tokens", options)) as Token[];
   }
 
   /**
@@ -126,7 +121,7 @@ export class TokensResource {
   async get(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<Token> {
     assertIdOrKey(idOrKey);
     const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "get">;
-    return await this.#send<Token>("GET", ITEM, init, "token", options);
+    return (await this.#transport.send("GET", ITEM, init, "token", options)) as Token;
   }
 
   /** Activates or deactivates a token (`PATCH /v1/tokens/{id_or_key}/` with JSON `{ "is_active": bool }`). */
@@ -138,14 +133,14 @@ export class TokensResource {
       typeof ITEM,
       "patch"
     >;
-    return await this.#send<Token>("PATCH", ITEM, init, "token", options);
+    return (await this.#transport.send("PATCH", ITEM, init, "token", options)) as Token;
   }
 
   /** Deletes one token (`DELETE /v1/tokens/{id_or_key}/`). Deleting the client's own token ends its access. */
   async delete(idOrKey: TokenIdOrKey, options?: RequestOptions): Promise<void> {
     assertIdOrKey(idOrKey);
     const init = { params: item(idOrKey) } satisfies Init<typeof ITEM, "delete">;
-    return await this.#send("DELETE", ITEM, init, "empty", options);
+    await this.#transport.send("DELETE", ITEM, init, "empty", options);
   }
 
   /**
@@ -169,15 +164,95 @@ export class TokensResource {
       typeof COLLECTION,
       "delete"
     >;
-    return await this.#send("DELETE", COLLECTION, init, "empty", options);
+    await this.#transport.send("DELETE", COLLECTION, init, "empty", options);
   }
 
   /**
-   * Creates a new token with the current one, switches the client to it, then retires the old key
-   * (`retire: "deactivate"`, the default, or `"delete"`). If retiring fails the client keeps the new key and
-   * the error carries it as `error.newToken`. Returns the new token.
+   * Creates a new token with the current one, hands it to `save` (when given), switches the client to it, then
+   * retires the old key (`retire: "deactivate"`, the default, `"delete"`, or `"none"`). If `save` fails nothing
+   * is switched and the new token is deleted. If retiring fails the client keeps the new key and the error
+   * carries it as `error.newToken`. Returns the new token.
    */
   async rotate(options?: RotateOptions, requestOptions?: RequestOptions): Promise<Token> {
-    return rotate(this, this.#transport, options, requestOptions);
+    assertObject(options, "options");
+    const { permanent = false, retire = "deactivate", save } = options ?? {};
+    assertBoolean(permanent, "options.permanent");
+    assertRetireMode(retire, "options.retire");
+    assertFunction(save, "options.save", true);
+    assertRequestOptions(requestOptions);
+    return this.#rotate(permanent, retire, save, requestOptions);
+  }
+
+  /**
+   * Keeps the client on temporary tokens: every `everyMs` (default 12 hours) a round creates a new temporary
+   * token, `save`s it, switches to it and retires the old key as `retire` says (default `"none"`: it expires
+   * on its own). A failed round goes to `onError` and is retried with backoff; a refused key (401) stops the
+   * keeper. The timer does not keep a Node process alive. Stop it with `stop()` or `signal`.
+   */
+  keepFresh(options: KeepFreshOptions): TokenKeeper {
+    assertObject(options, "options", false);
+    const { save, everyMs = 12 * 3_600_000, retire = "none", onError, signal } = options;
+    assertFunction(save, "options.save");
+    assertInteger(everyMs, "options.everyMs", 1000);
+    assertRetireMode(retire, "options.retire");
+    assertFunction(onError, "options.onError", true);
+    assertRequestOptions({ signal });
+    const round = () => this.#rotate(false, retire, save, undefined);
+    return startKeeper(round, { save, everyMs, onError, signal }, this.#transport.clock);
+  }
+
+  /**
+   * One rotation, the same for `rotate()` and the keeper: create → save → switch → retire. At every step at
+   * least one working key is saved or in use: `save` runs before the switch, retiring after it.
+   */
+  async #rotate(
+    permanent: boolean,
+    retire: RetireMode,
+    save: SaveToken | undefined,
+    options: RequestOptions | undefined,
+  ): Promise<Token> {
+    const transport = this.#transport;
+    const oldKey = transport.token;
+    const created = await this.create({ permanent }, options);
+    // Switching to the current key and then retiring "the old one" would lock the client out.
+    if (created.key === oldKey) {
+      throw new NeuroioError(
+        "rotate: the server returned the current key as the new token; nothing was changed",
+      );
+    }
+    // Non-enumerable, so that logging the error does not leak the new key.
+    const withNewToken = (error: NeuroioError) =>
+      Object.defineProperty(error, "newToken", { value: created, configurable: true });
+    try {
+      // Unusable as a header value: the old key stays, but the created token is handed back all the same.
+      assertApiToken(created.key, "the new token's key");
+    } catch (error) {
+      throw withNewToken(error as NeuroioError);
+    }
+    if (save) {
+      try {
+        await save(created);
+      } catch (error) {
+        // Nothing was switched: remove the token nobody will know about (it expires anyway when temporary).
+        const deleted = await this.delete(created.id, options).then(
+          () => "was deleted",
+          () => "could not be deleted",
+        );
+        const { text, cause } = safeCause(error, [created.key, oldKey]);
+        throw new NeuroioError(
+          `rotate: save(token) failed${text && `: ${text}`}; the client keeps its key, the new token ${deleted}`,
+          { cause },
+        );
+      }
+    }
+    transport.setToken(created.key);
+    try {
+      if (retire === "delete") await this.delete(oldKey, options);
+      else if (retire === "deactivate") await this.update(oldKey, { is_active: false }, options);
+    } catch (error) {
+      // Every failure of the transport is a NeuroioError.
+      throw withNewToken(error as NeuroioError);
+    }
+    return created;
   }
 }

@@ -43,8 +43,20 @@ type DeleteFilter = Required<NonNullable<operations["deleteTokens"]["parameters"
  */
 export type DeleteTokensParams = (DeleteFilter & { all?: never }) | { all: true; permanent?: never };
 
-/** How `tokens.rotate()` retires the old key: deactivate it (`PATCH is_active=false`) or delete it. */
-export type RetireMode = "deactivate" | "delete";
+/** The HTTP methods the tokens API uses. */
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/**
+ * What happens to the old key once the client uses the new one: `"none"` (it expires on its own, a temporary
+ * token after 24 hours), `"deactivate"` (`PATCH is_active=false`) or `"delete"`.
+ */
+export type RetireMode = "none" | "deactivate" | "delete";
+
+/**
+ * Persists a new token (to a file, a secret store...). It runs after the token is created and before the client
+ * switches to it or anything is retired; when it throws, nothing is switched and the new token is deleted.
+ */
+export type SaveToken = (token: Token) => unknown;
 
 /** Arguments of `tokens.rotate()`. */
 export interface RotateOptions {
@@ -52,6 +64,33 @@ export interface RotateOptions {
   permanent?: boolean;
   /** What to do with the old key once the client uses the new one (default `"deactivate"`). */
   retire?: RetireMode;
+  /** Persists the new token before the client switches to it (may be async). */
+  save?: SaveToken;
+}
+
+/** Arguments of `tokens.keepFresh()`. */
+export interface KeepFreshOptions {
+  /** Persists each new temporary token before the client switches to it (required; may be async). */
+  save: SaveToken;
+  /** Milliseconds between two rotations, a whole number: default 12 hours (half a temporary token's life), at least 1 000. */
+  everyMs?: number;
+  /** What happens to the old key (default `"none"`: it expires on its own). */
+  retire?: RetireMode;
+  /** Called with the typed error of each failed round; the keeper retries with backoff within the interval. */
+  onError?: (error: unknown) => void;
+  /** Stops the keeper when it aborts. */
+  signal?: AbortSignal;
+}
+
+/** A running `keepFresh()`. */
+export interface TokenKeeper {
+  /** Stops scheduling rounds (a round in progress finishes). */
+  stop(): void;
+  /**
+   * Runs one round at once (or joins the one in progress) and resolves with the new token; rejects with the
+   * round's error (also given to `onError`), or at once once the keeper is stopped.
+   */
+  rotateNow(): Promise<Token>;
 }
 
 /** The last, optional argument of every operation. */
@@ -79,6 +118,8 @@ export interface TokensClientOptions {
   fetch?: FetchLike;
   /** Extra headers sent with every request (`Authorization` is always the client's own). */
   headers?: Record<string, string>;
+  /** The most bytes a response body may have once decoded (default 8 MiB); a larger one is a `NeuroioError`. */
+  maxResponseBytes?: number;
   /** Allow a plain `http:` `baseUrl` to a host other than localhost (the token then travels in clear text). */
   allowInsecureHttp?: boolean;
 }

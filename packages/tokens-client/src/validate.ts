@@ -14,6 +14,14 @@ export function fail(name: string, rule: string, ...got: [unknown?]): never {
   throw new NeuroioError(`${name} ${rule}${got.length ? `, got ${describe(got[0])}` : ""}`);
 }
 
+/**
+ * Fails with "`name` `rule`, got <value>" unless `ok`, or `value` is `undefined` and `optional`: the shape of
+ * every check below.
+ */
+function check(ok: boolean, value: unknown, name: string, rule: string, optional = true): void {
+  if (!ok && !(value === undefined && optional)) fail(name, rule, value);
+}
+
 /** Throws unless `value` is a usable API token; the message never quotes it. */
 export function assertApiToken(value: unknown, name = "apiToken"): asserts value is string {
   if (value == null || value === "") {
@@ -43,29 +51,49 @@ export function assertIdOrKey(value: unknown): asserts value is TokenIdOrKey {
 
 /** Throws unless `value` is `undefined` or a safe integer >= `min`. */
 export function assertInteger(value: unknown, name: string, min: number): void {
-  if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= min)) {
-    fail(name, `must be an integer >= ${min}`, value);
-  }
+  check(Number.isSafeInteger(value) && (value as number) >= min, value, name, `must be an integer >= ${min}`);
 }
 
 /** Throws unless `value` is `true` or `false` (or `undefined` when `optional`). */
 export function assertBoolean(value: unknown, name: string, optional = true): void {
-  if (!(value === undefined && optional) && typeof value !== "boolean")
-    fail(name, "must be true or false", value);
+  check(typeof value === "boolean", value, name, "must be true or false", optional);
 }
 
 /** Throws unless `value` is a plain object (or `undefined` when `optional`). */
 export function assertObject(value: unknown, name: string, optional = true): void {
-  if (!(value === undefined && optional) && (typeof value !== "object" || !value || Array.isArray(value))) {
-    fail(name, "must be an object", value);
-  }
+  check(
+    !!value && typeof value === "object" && !Array.isArray(value),
+    value,
+    name,
+    "must be an object",
+    optional,
+  );
+}
+
+/** Throws unless `value` is a function (or `undefined` when `optional`). */
+export function assertFunction(value: unknown, name: string, optional = false): void {
+  check(typeof value === "function", value, name, "must be a function", optional);
+}
+
+/** Throws unless `value` is `"none"`, `"deactivate"` or `"delete"`. */
+export function assertRetireMode(value: unknown, name: string): void {
+  check(
+    value === "none" || value === "deactivate" || value === "delete",
+    value,
+    name,
+    'must be "none", "deactivate" or "delete"',
+    false,
+  );
 }
 
 /** Throws unless `value` is a positive, finite number of milliseconds (or `undefined`). */
 export function assertTimeout(value: unknown, name = "timeoutMs"): void {
-  if (value !== undefined && !(Number.isFinite(value) && (value as number) > 0)) {
-    fail(name, "must be a positive, finite number of milliseconds", value);
-  }
+  check(
+    Number.isFinite(value) && (value as number) > 0,
+    value,
+    name,
+    "must be a positive, finite number of milliseconds",
+  );
 }
 
 /** Throws unless `options` is a valid last argument `{ signal?, timeoutMs? }` of an operation. */
@@ -73,25 +101,20 @@ export function assertRequestOptions(options: RequestOptions | undefined): void 
   if (options === undefined) return;
   assertObject(options, "options");
   assertTimeout(options.timeoutMs, "options.timeoutMs");
-  const signal: unknown = options.signal;
+  const signal = options.signal as AbortSignal | null | undefined;
   // Duck-typed, so that signals of another realm (or polyfills) are accepted.
-  if (
-    signal !== undefined &&
-    (typeof (signal as AbortSignal | null)?.aborted !== "boolean" ||
-      typeof (signal as AbortSignal).addEventListener !== "function")
-  ) {
-    fail("options.signal", "must be an AbortSignal", signal);
-  }
+  check(
+    typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function",
+    signal,
+    "options.signal",
+    "must be an AbortSignal",
+  );
 }
 
 /** A short description of a bad value for messages: its type, and the value when it is a small primitive. */
 function describe(value: unknown): string {
   const type = typeof value;
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (type === "string") {
-    const text = value as string;
-    return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-  }
-  return type === "number" || type === "boolean" || type === "bigint" ? `${type} ${String(value)}` : type;
+  if (type === "string") return JSON.stringify((value as string).slice(0, 40));
+  if (type === "number" || type === "boolean" || type === "bigint") return `${type} ${value}`;
+  return value === null ? "null" : Array.isArray(value) ? "an array" : type;
 }

@@ -15,7 +15,8 @@ import {
 import { describe, expect, it } from "vitest";
 import { describeBody, describeError } from "../../src/describe-error.js";
 
-const call = { method: "POST", path: "/v1/tokens/" };
+// `as const`: the client types `method` with its `Method` union.
+const call = { method: "POST", path: "/v1/tokens/" } as const;
 const context = { action: "create a token", baseUrl: "http://127.0.0.1:4010" };
 
 /** An API error of class `type` as the client builds it. */

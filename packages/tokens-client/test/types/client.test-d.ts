@@ -2,18 +2,32 @@
 import type { Client } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type AuthenticationError,
+  type BadRequestError,
   type components,
   createTokensClient,
   type DeleteTokensParams,
+  type InternalServerError,
+  type KeepFreshOptions,
+  type Method,
+  type NeuroioAbortError,
   type NeuroioApiError,
+  type NeuroioConnectionError,
   type NeuroioError,
+  type NeuroioRequestError,
+  type NeuroioTimeoutError,
   type NotFoundError,
+  type PermissionDeniedError,
   type paths,
+  type RateLimitError,
   type RequestOptions,
+  type RetireMode,
   type Token,
   type TokenIdOrKey,
+  type TokenKeeper,
   type TokensClient,
   type TokensClientOptions,
+  type UnprocessableEntityError,
 } from "../../src/index.js";
 
 declare const client: TokensClient;
@@ -128,5 +142,56 @@ describe("errors", () => {
     expectTypeOf<NeuroioApiError["headers"]>().toEqualTypeOf<Record<string, string>>();
     expectTypeOf<NeuroioApiError["retryAfterMs"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<NeuroioError["newToken"]>().toEqualTypeOf<Token | undefined>();
+  });
+
+  it("narrow status to the literal of each status class", () => {
+    expectTypeOf<BadRequestError["status"]>().toEqualTypeOf<400>();
+    expectTypeOf<AuthenticationError["status"]>().toEqualTypeOf<401>();
+    expectTypeOf<PermissionDeniedError["status"]>().toEqualTypeOf<403>();
+    expectTypeOf<NotFoundError["status"]>().toEqualTypeOf<404>();
+    expectTypeOf<UnprocessableEntityError["status"]>().toEqualTypeOf<422>();
+    expectTypeOf<RateLimitError["status"]>().toEqualTypeOf<429>();
+    expectTypeOf<InternalServerError["status"]>().toEqualTypeOf<number>();
+  });
+
+  it("declare method and path once, on NeuroioRequestError, method typed with the Method union", () => {
+    expectTypeOf<Method>().toEqualTypeOf<"GET" | "POST" | "PATCH" | "PUT" | "DELETE">();
+    for (const each of [
+      {} as NeuroioApiError,
+      {} as NeuroioConnectionError,
+      {} as NeuroioTimeoutError,
+      {} as NeuroioAbortError,
+    ]) {
+      expectTypeOf(each).toMatchTypeOf<NeuroioRequestError>();
+      expectTypeOf(each.method).toEqualTypeOf<Method>();
+      expectTypeOf(each.path).toEqualTypeOf<string>();
+    }
+    expectTypeOf<NeuroioRequestError>().toMatchTypeOf<NeuroioError>();
+  });
+});
+
+describe("the token keeper", () => {
+  it("keepFresh takes save (required) and returns stop and rotateNow", () => {
+    const keeper = client.tokens.keepFresh({ save: async (token: Token) => token.key });
+    expectTypeOf(keeper).toEqualTypeOf<TokenKeeper>();
+    expectTypeOf(keeper.stop).toEqualTypeOf<() => void>();
+    expectTypeOf(keeper.rotateNow).toEqualTypeOf<() => Promise<Token>>();
+    client.tokens.keepFresh({
+      save: () => {},
+      everyMs: 3_600_000,
+      retire: "delete",
+      onError: (error: unknown) => error,
+      signal: new AbortController().signal,
+    });
+    // @ts-expect-error save is required
+    client.tokens.keepFresh({ everyMs: 1000 });
+    // @ts-expect-error retire is one of three modes
+    client.tokens.keepFresh({ save() {}, retire: "revoke" });
+    expectTypeOf<KeepFreshOptions["retire"]>().toEqualTypeOf<RetireMode | undefined>();
+  });
+
+  it("rotate takes save and the retire modes", () => {
+    expectTypeOf(client.tokens.rotate({ retire: "none", save: () => {} })).toEqualTypeOf<Promise<Token>>();
+    expectTypeOf<RetireMode>().toEqualTypeOf<"none" | "deactivate" | "delete">();
   });
 });

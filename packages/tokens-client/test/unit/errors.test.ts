@@ -7,6 +7,7 @@ import {
   NeuroioApiError,
   NeuroioConnectionError,
   NeuroioError,
+  NeuroioRequestError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -118,7 +119,8 @@ describe("bodies that break the contract", () => {
   ])("a 2xx with %s is a NeuroioError, never a SyntaxError", async (_, response, reason) => {
     const { client, requests } = setup([response]);
     const error = await failure(client.tokens.get(1));
-    expect(error.constructor).toBe(NeuroioError);
+    expect(error.constructor).toBe(NeuroioRequestError);
+    expect(error).toMatchObject({ method: "GET", path: "/v1/tokens/1/" });
     expect(error).not.toBeInstanceOf(SyntaxError);
     expect(error.message).toContain("200 GET /v1/tokens/1/: the response body ");
     expect(error.message).toContain(reason);
@@ -134,12 +136,16 @@ describe("bodies that break the contract", () => {
 });
 
 describe("connection errors", () => {
-  it("wrap what fetch threw, keeping it as cause", async () => {
+  it("wrap what fetch threw, keeping its name and text (not the object) as cause", async () => {
     const cause = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:1") });
     const { client } = setup([cause], { maxRetries: 0 });
     const error = (await failure(client.tokens.get(3))) as NeuroioConnectionError;
     expect(error).toBeInstanceOf(NeuroioConnectionError);
-    expect(error.cause).toBe(cause);
+    expect(error.cause).not.toBe(cause);
+    expect(error.cause).toMatchObject({
+      name: "TypeError",
+      message: "fetch failed (connect ECONNREFUSED 127.0.0.1:1)",
+    });
     expect(error.message).toBe(
       "GET /v1/tokens/3/: connection failed: fetch failed (connect ECONNREFUSED 127.0.0.1:1)",
     );

@@ -11,7 +11,7 @@ import {
 } from "../../src/index.js";
 import { resolveOptions } from "../../src/options.js";
 import { Transport } from "../../src/transport.js";
-import { API_TOKEN, empty, json, mockFetch, setup, token } from "./helpers/mock-fetch.js";
+import { API_TOKEN, empty, json, ManualClock, mockFetch, setup, token } from "./helpers/mock-fetch.js";
 
 const networkError = () => new TypeError("fetch failed");
 
@@ -48,16 +48,15 @@ describe("retries", () => {
     const mock = mockFetch(json(502, {}), json(200, token(2)));
     const transport = new Transport(
       resolveOptions({ apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch }),
-      { sleep: async () => {} },
+      new ManualClock(),
     );
     const init = {
       params: { path: { token_id_or_key: 2 } },
       body: { is_active: true },
-      parseAs: "text" as const,
     };
-    await expect(
-      transport.send("PUT", "/v1/tokens/{token_id_or_key}/", init, "token", undefined),
-    ).resolves.toEqual(token(2));
+    await expect(transport.send("PUT", "/v1/tokens/{token_id_or_key}/", init, "token")).resolves.toEqual(
+      token(2),
+    );
     expect(mock.requests.map((r) => r.method)).toEqual(["PUT", "PUT"]);
   });
 

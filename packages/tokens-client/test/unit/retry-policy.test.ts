@@ -1,6 +1,6 @@
 /** The retry arithmetic: backoff with jitter and Retry-After parsing. */
 import { describe, expect, it } from "vitest";
-import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from "../../src/retry.js";
+import { backoffMs, isRetryableStatus, parseRetryAfter } from "../../src/retry.js";
 
 describe("backoffMs", () => {
   it("doubles from 0.5 s up to 8 s", () => {
@@ -44,18 +44,5 @@ describe("isRetryableStatus", () => {
   it("is true exactly for 408, 429, 500, 502, 503, 504", () => {
     const statuses = Array.from({ length: 400 }, (_, i) => i + 200).filter(isRetryableStatus);
     expect(statuses).toEqual([408, 429, 500, 502, 503, 504]);
-  });
-});
-
-describe("sleep", () => {
-  it("resolves after the time, and rejects at once with the reason when the signal aborts", async () => {
-    await expect(sleep(1)).resolves.toBeUndefined();
-    const controller = new AbortController();
-    const started = Date.now();
-    const pending = sleep(60_000, controller.signal);
-    controller.abort(new Error("stop"));
-    await expect(pending).rejects.toThrow("stop");
-    expect(Date.now() - started).toBeLessThan(1000);
-    await expect(sleep(10, controller.signal)).rejects.toThrow("stop");
   });
 });

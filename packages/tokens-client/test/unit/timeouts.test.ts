@@ -1,8 +1,7 @@
 /** Per-attempt timeouts and the caller's AbortSignal. */
 import { describe, expect, it, vi } from "vitest";
-import { TokensClient } from "../../src/client.js";
-import { NeuroioAbortError, NeuroioTimeoutError } from "../../src/index.js";
-import { API_TOKEN, json, mockFetch, setup, token } from "./helpers/mock-fetch.js";
+import { createTokensClient, NeuroioAbortError, NeuroioTimeoutError } from "../../src/index.js";
+import { API_TOKEN, clientWith, json, ManualClock, mockFetch, setup, token } from "./helpers/mock-fetch.js";
 
 describe("timeouts", () => {
   it("bound each attempt by timeoutMs", async () => {
@@ -102,16 +101,16 @@ describe("the caller's signal", () => {
     const mock = mockFetch(json(503, {}), json(200, []));
     const controller = new AbortController();
     let waited = 0;
-    const client = new TokensClient(
+    const client = clientWith(
       { apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch },
-      {
-        sleep: (_ms, signal) =>
+      new ManualClock(
+        (_ms, signal) =>
           new Promise((_, reject) => {
             waited++;
             signal?.addEventListener("abort", () => reject(signal.reason));
             controller.abort();
           }),
-      },
+      ),
     );
     await expect(client.tokens.get(1, { signal: controller.signal })).rejects.toBeInstanceOf(
       NeuroioAbortError,
@@ -122,7 +121,11 @@ describe("the caller's signal", () => {
 
   it("aborts a real backoff sleep at once", async () => {
     const mock = mockFetch(json(503, {}, { "Retry-After": "30" }), json(200, []));
-    const client = new TokensClient({ apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch });
+    const client = createTokensClient({
+      apiToken: API_TOKEN,
+      baseUrl: "https://api.test",
+      fetch: mock.fetch,
+    });
     const controller = new AbortController();
     const started = Date.now();
     const pending = client.tokens.list({}, { signal: controller.signal });

@@ -204,7 +204,7 @@ describe("operation arguments", () => {
   it("refuses bad rotate options", async () => {
     await expectArgumentError(
       (c) => c.tokens.rotate({ retire: "revoke" as never }),
-      /options\.retire must be "deactivate" or "delete"/,
+      /options\.retire must be "none", "deactivate" or "delete", got "revoke"/,
     );
     await expectArgumentError(
       (c) => c.tokens.rotate({ permanent: "no" as never }),

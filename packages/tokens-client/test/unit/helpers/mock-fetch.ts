@@ -3,6 +3,9 @@
  * answers with the scripted replies in order. No global is touched.
  */
 import { TokensClient } from "../../../src/client.js";
+import type { Clock } from "../../../src/clock.js";
+import { resolveOptions } from "../../../src/options.js";
+import { Transport } from "../../../src/transport.js";
 import type { TokensClientOptions } from "../../../src/types.js";
 
 /** A request as the server would see it. */
@@ -101,18 +104,69 @@ export function token(id: number, overrides: Record<string, unknown> = {}): Reco
 /** The API token the test clients use. */
 export const API_TOKEN = "test-token-0123456789abcdef";
 
+/**
+ * A clock the test drives: `sleep` records the wait and resolves at once (or runs `onSleep`), `later` queues
+ * the function until `advance()` moves time past it, and the jitter source is 0.
+ */
+export class ManualClock implements Clock {
+  /** Milliseconds since the start of the test. */
+  now = 0;
+  /** Every wait `sleep()` was asked for, in order. */
+  readonly sleeps: number[] = [];
+  /** What `later()` scheduled and nobody cancelled yet. */
+  readonly timers = new Set<{ at: number; run: () => void }>();
+
+  /** @param onSleep what a sleep does instead of resolving at once (e.g. wait for an abort). */
+  constructor(readonly onSleep?: (ms: number, signal?: AbortSignal) => Promise<void>) {}
+
+  /** Records `ms` and resolves at once (or does what `onSleep` says). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.sleeps.push(ms);
+    return this.onSleep ? this.onSleep(ms, signal) : Promise.resolve();
+  }
+
+  /** Queues `run` until `advance()` passes `now + ms`. */
+  later(run: () => void, ms: number): () => void {
+    const timer = { at: this.now + ms, run };
+    this.timers.add(timer);
+    return () => this.timers.delete(timer);
+  }
+
+  /** No jitter: backoffs are exact. */
+  random(): number {
+    return 0;
+  }
+
+  /** The delays of the pending timers from now, soonest first. */
+  pending(): number[] {
+    return [...this.timers].map((timer) => timer.at - this.now).sort((a, b) => a - b);
+  }
+
+  /** Moves time forward by `ms`, running each timer that comes due (in order). */
+  advance(ms: number): void {
+    const until = this.now + ms;
+    for (;;) {
+      const due = [...this.timers].filter((timer) => timer.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers.delete(due);
+      this.now = due.at;
+      due.run();
+    }
+    this.now = until;
+  }
+}
+
+/** A client as `createTokensClient()` builds it, over `fetch` and with `clock` instead of the system's. */
+export function clientWith(options: TokensClientOptions, clock: Clock = new ManualClock()): TokensClient {
+  return new TokensClient(new Transport(resolveOptions(options), clock));
+}
+
 /** A test client over a scripted fetch; waits between retries are recorded, not slept. */
-export function setup(replies: Reply[], options: TokensClientOptions = {}) {
+export function setup(replies: Reply[], options: TokensClientOptions = {}, clock = new ManualClock()) {
   const mock = mockFetch(...replies);
-  const sleeps: number[] = [];
-  const client = new TokensClient(
+  const client = clientWith(
     { apiToken: API_TOKEN, baseUrl: "https://api.test", fetch: mock.fetch, ...options },
-    {
-      sleep: async (ms) => {
-        sleeps.push(ms);
-      },
-      random: () => 0,
-    },
+    clock,
   );
-  return { client, requests: mock.requests, sleeps };
+  return { client, requests: mock.requests, sleeps: clock.sleeps, clock };
 }
