@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { isJsonContentType } from "../stateful/request-body.js";
 
 /** Largest request body the mock reads, as Prism does (10 MiB). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -28,16 +29,8 @@ export function readBody(request: IncomingMessage): Promise<BodyResult> {
   });
 }
 
-/** The media type of a `Content-Type`, lower-cased and without parameters; `""` when there is none. */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType?.split(";")[0] ?? "").trim().toLowerCase();
-}
-
-/** Whether a `Content-Type` names JSON (`application/json` or `application/*+json`), as Prism decides it. */
-export function isJsonContentType(contentType: string | undefined): boolean {
-  const mediaType = mediaTypeOf(contentType);
-  return mediaType === "application/json" || /^application\/[^/]+\+json$/.test(mediaType);
-}
+// One reading of media types for both modes: the API's own, kept with the in-memory API.
+export { isJsonContentType, mediaTypeOf } from "../stateful/request-body.js";
 
 /** A parsed JSON body: the value, or the `detail` of the 400 the real API (Django REST Framework) sends. */
 export type JsonResult = { ok: true; value: unknown } | { ok: false; detail: string };
