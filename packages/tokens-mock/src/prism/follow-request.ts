@@ -28,7 +28,8 @@ export interface SpecOperation {
   readonly iid?: string;
   readonly responses: ReadonlyArray<{
     readonly code: string;
-    readonly contents?: ReadonlyArray<{ readonly examples?: ReadonlyArray<{ readonly value?: unknown }> }>;
+    /** Each example is `{ key, value }`, or `{ key, externalValue }` (never read here). */
+    readonly contents?: ReadonlyArray<{ readonly examples?: ReadonlyArray<object> }>;
   }>;
 }
 
@@ -89,10 +90,11 @@ export function exampleTokens(operations: readonly SpecOperation[]): readonly St
       if (!/^2\d\d$/.test(response.code)) continue;
       for (const content of response.contents ?? []) {
         for (const example of content.examples ?? []) {
-          const values = Array.isArray(example.value) ? example.value : [example.value];
-          for (const value of values) {
+          const value: unknown = "value" in example ? example.value : undefined;
+          const values: unknown[] = Array.isArray(value) ? value : [value];
+          for (const item of values) {
             // The first example of an id is the token; later ones are views of it (deactivated, say).
-            if (isToken(value) && !byId.has(value.id)) byId.set(value.id, { ...value });
+            if (isToken(item) && !byId.has(item.id)) byId.set(item.id, { ...item });
           }
         }
       }

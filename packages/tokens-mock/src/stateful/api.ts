@@ -8,13 +8,7 @@ import { respond } from "./operations.js";
 import { seedStore, validateSeedOptions } from "./seed.js";
 import { loadStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { isProcessAlive, lockStateFile } from "./state-lock.js";
-import {
-  type Clock,
-  MAX_PERMANENT_TOKENS,
-  type StoredToken,
-  type StoreSnapshot,
-  TokenStore,
-} from "./store.js";
+import { MAX_PERMANENT_TOKENS, type StoredToken, type StoreSnapshot, TokenStore } from "./store.js";
 
 /** A request to the in-memory API, as Prism hands it over (body already parsed). */
 export interface ApiRequest {
