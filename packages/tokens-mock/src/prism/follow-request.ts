@@ -37,8 +37,11 @@ export interface SpecOperation {
 export interface FollowedRequest {
   /** The operationId Prism routed the request to (`createToken`, `listTokens`, ...). */
   operationId: string;
-  /** The path parameter `token_id_or_key`, percent-decoded; `undefined` on the collection. */
-  tokenIdOrKey?: string | undefined;
+  /**
+   * The path parameter `token_id_or_key`, percent-decoded (a number when the caller already coerced an id);
+   * `undefined` on the collection.
+   */
+  tokenIdOrKey?: string | number | undefined;
   /** The query parameters; a repeated one is an array of its values. */
   query: Query;
   /** The parsed body (a JSON value or the fields of a form); `undefined` when there was none. */
@@ -128,7 +131,7 @@ function listed(tokens: readonly StoredToken[], query: Query, answer: ExampleAns
 
 function found(
   tokens: readonly StoredToken[],
-  idOrKey: string | undefined,
+  idOrKey: string | number | undefined,
   answer: ExampleAnswer,
 ): ExampleAnswer {
   const token = findToken(tokens, idOrKey);
@@ -155,12 +158,16 @@ function formFields(body: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function findToken(tokens: readonly StoredToken[], idOrKey: string | undefined): StoredToken | undefined {
+function findToken(
+  tokens: readonly StoredToken[],
+  idOrKey: string | number | undefined,
+): StoredToken | undefined {
   if (idOrKey === undefined) return undefined;
-  const id = idOf(idOrKey);
+  const value = String(idOrKey);
+  const id = idOf(value);
   return (
     (id === undefined ? undefined : tokens.find((token) => token.id === id)) ??
-    tokens.find((token) => token.key === idOrKey)
+    tokens.find((token) => token.key === value)
   );
 }
 

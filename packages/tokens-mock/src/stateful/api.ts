@@ -82,7 +82,14 @@ export interface StatefulApi {
  */
 export async function openStatefulApi(options: StatefulApiOptions): Promise<StatefulApi> {
   validateSeedOptions(options);
-  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const sink = options.warn ?? ((message: string) => console.warn(message));
+  const warn = (message: string): void => {
+    try {
+      sink(message);
+    } catch {
+      // A warning that cannot be written must not turn an answer into a throw.
+    }
+  };
   const { statePath } = options;
   const lock = statePath === undefined ? undefined : await lockStateFile(statePath);
   let closed = false;

@@ -79,6 +79,9 @@ describe("followRequest", () => {
     expect(get(String(permanent.id))).toEqual({ status: 200, body: permanent });
     expect(get(permanent.key)).toEqual({ status: 200, body: permanent });
     expect(get(String(temporary.id))).toEqual({ status: 200, body: temporary });
+    expect(
+      followRequest(operations, request("getToken", { tokenIdOrKey: permanent.id }), answer).body,
+    ).toEqual(permanent);
     expect(get("999")).toBe(answer);
     expect(get("unknown-key")).toBe(answer);
   });

@@ -168,6 +168,8 @@ describe("temporary files of a killed save (defect 9)", () => {
     expect(await alive.firstLine).toBe("open");
     const files = {
       stale: `.state.json.${dead}.0a1b2c3d.tmp`,
+      // Saves are synchronous: one of this PID at start was left by an earlier process with the same PID.
+      ownPid: `.state.json.${process.pid}.12345678.tmp`,
       live: `.state.json.${alive.process.pid}.0a1b2c3d.tmp`,
       otherState: `.state.json.bak.${dead}.0a1b2c3d.tmp`,
       otherName: `.state.json.${dead}.notes.txt`,
@@ -178,10 +180,11 @@ describe("temporary files of a killed save (defect 9)", () => {
     closeAfterTest(await openStatefulApi({ statePath, warn: (message) => warnings.push(message) }));
     const left = readdirSync(dir);
     expect(left).not.toContain(files.stale);
+    expect(left).not.toContain(files.ownPid);
     for (const name of [files.live, files.otherState, files.otherName, files.noDot])
       expect(left).toContain(name);
     expect(warnings).toEqual([
-      expect.stringMatching(/^Removed 1 temporary file\(s\) of .*state\.json left by/),
+      expect.stringMatching(/^Removed 2 temporary file\(s\) of .*state\.json left by/),
     ]);
   });
 });
