@@ -93,6 +93,9 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
   const { statePath } = options;
   const lock = statePath === undefined ? undefined : await lockStateFile(statePath);
   let closed = false;
+  // Seeding saves once at the end, not once per token (a thousand seeded tokens would be a thousand saves).
+  let seeding = true;
+  let unsaved: StoreSnapshot | undefined;
   try {
     const store = new TokenStore({
       ...(options.now ? { now: options.now } : {}),
@@ -102,6 +105,8 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
         : { onChange: (snapshot: StoreSnapshot) => save(statePath, snapshot) }),
     });
     const { created, callerKey } = seedStore(store, options);
+    seeding = false;
+    if (statePath !== undefined && unsaved) save(statePath, unsaved);
     const seeded = Object.freeze(created.map((token) => Object.freeze(token)));
     return {
       callerKey,
@@ -127,6 +132,10 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
 
   function save(path: string, snapshot: StoreSnapshot): void {
     if (closed) return;
+    if (seeding) {
+      unsaved = snapshot;
+      return;
+    }
     try {
       saveStateFile(path, snapshot);
     } catch (error) {

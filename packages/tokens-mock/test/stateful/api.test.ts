@@ -288,6 +288,15 @@ describe("openStatefulApi: the state file", () => {
     expect((second.call("POST", "/v1/tokens/").body as StoredToken).id).toBe(4);
   });
 
+  it("saves every seeded token at start (seeding saves once, at its end)", async () => {
+    const statePath = join(tempDir(), "state.json");
+    const { api } = await open({ statePath, seedTokens: 1000 });
+    const saved = JSON.parse(readFileSync(statePath, "utf8"));
+    expect(saved.tokens).toHaveLength(1000);
+    expect(saved.nextId).toBe(1001);
+    expect(api.seeded).toHaveLength(1000);
+  });
+
   it("drops tokens that expired while it was stopped, and seeds again when none is left", async () => {
     const statePath = join(tempDir(), "state.json");
     const clock = fakeClock("2026-11-27T10:00:00.000Z");
