@@ -12,9 +12,10 @@
  *   `is_active` as sent;
  * - `listTokens`: the spec's example tokens, newest first, filtered by `permanent` and paged by
  *   `limit` / `offset`;
- * - `getToken` / `updateToken` / `replaceToken` / `deleteToken` of an id or key an example has: that example
- *   (an unknown id or key keeps Prism's answer).
+ * - `getToken` / `updateToken` / `replaceToken` of an id or key an example has: that example (an unknown id
+ *   or key keeps Prism's token); `deleteToken` / `deleteTokens` answer 204 without a body, kept as it is.
  * Only a 2xx answer is changed, and never one the caller picked with `Prefer: example=` or `code=`.
+ * The example tokens are read once per `operations` array (cached), from the 2xx examples of the spec.
  * @module
  */
 import { parseListQuery, parseUpdateBody, type Query, toBoolean } from "../stateful/params.js";
