@@ -12,9 +12,10 @@
  *   `is_active` as sent;
  * - `listTokens`: the spec's example tokens, newest first, filtered by `permanent` and paged by
  *   `limit` / `offset`;
- * - `getToken` / `updateToken` / `replaceToken` / `deleteToken` of an id or key an example has: that example
- *   (an unknown id or key keeps Prism's answer).
+ * - `getToken` / `updateToken` / `replaceToken` of an id or key an example has: that example (an unknown id
+ *   or key keeps Prism's token); `deleteToken` / `deleteTokens` answer 204 without a body, kept as it is.
  * Only a 2xx answer is changed, and never one the caller picked with `Prefer: example=` or `code=`.
+ * The example tokens are read once per `operations` array (cached), from the 2xx examples of the spec.
  * @module
  */
 import { parseListQuery, parseUpdateBody, type Query, toBoolean } from "../stateful/params.js";
@@ -28,7 +29,8 @@ export interface SpecOperation {
   readonly iid?: string;
   readonly responses: ReadonlyArray<{
     readonly code: string;
-    readonly contents?: ReadonlyArray<{ readonly examples?: ReadonlyArray<{ readonly value?: unknown }> }>;
+    /** Each example is `{ key, value }`, or `{ key, externalValue }` (never read here). */
+    readonly contents?: ReadonlyArray<{ readonly examples?: ReadonlyArray<object> }>;
   }>;
 }
 
@@ -36,8 +38,11 @@ export interface SpecOperation {
 export interface FollowedRequest {
   /** The operationId Prism routed the request to (`createToken`, `listTokens`, ...). */
   operationId: string;
-  /** The path parameter `token_id_or_key`, percent-decoded; `undefined` on the collection. */
-  tokenIdOrKey?: string | undefined;
+  /**
+   * The path parameter `token_id_or_key`, percent-decoded (a number when the caller already coerced an id);
+   * `undefined` on the collection.
+   */
+  tokenIdOrKey?: string | number | undefined;
   /** The query parameters; a repeated one is an array of its values. */
   query: Query;
   /** The parsed body (a JSON value or the fields of a form); `undefined` when there was none. */
@@ -89,10 +94,11 @@ export function exampleTokens(operations: readonly SpecOperation[]): readonly St
       if (!/^2\d\d$/.test(response.code)) continue;
       for (const content of response.contents ?? []) {
         for (const example of content.examples ?? []) {
-          const values = Array.isArray(example.value) ? example.value : [example.value];
-          for (const value of values) {
+          const value: unknown = "value" in example ? example.value : undefined;
+          const values: unknown[] = Array.isArray(value) ? value : [value];
+          for (const item of values) {
             // The first example of an id is the token; later ones are views of it (deactivated, say).
-            if (isToken(value) && !byId.has(value.id)) byId.set(value.id, { ...value });
+            if (isToken(item) && !byId.has(item.id)) byId.set(item.id, { ...item });
           }
         }
       }
@@ -126,7 +132,7 @@ function listed(tokens: readonly StoredToken[], query: Query, answer: ExampleAns
 
 function found(
   tokens: readonly StoredToken[],
-  idOrKey: string | undefined,
+  idOrKey: string | number | undefined,
   answer: ExampleAnswer,
 ): ExampleAnswer {
   const token = findToken(tokens, idOrKey);
@@ -153,12 +159,16 @@ function formFields(body: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function findToken(tokens: readonly StoredToken[], idOrKey: string | undefined): StoredToken | undefined {
+function findToken(
+  tokens: readonly StoredToken[],
+  idOrKey: string | number | undefined,
+): StoredToken | undefined {
   if (idOrKey === undefined) return undefined;
-  const id = idOf(idOrKey);
+  const value = String(idOrKey);
+  const id = idOf(value);
   return (
     (id === undefined ? undefined : tokens.find((token) => token.id === id)) ??
-    tokens.find((token) => token.key === idOrKey)
+    tokens.find((token) => token.key === value)
   );
 }
 

@@ -8,13 +8,7 @@ import { respond } from "./operations.js";
 import { seedStore, validateSeedOptions } from "./seed.js";
 import { loadStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { isProcessAlive, lockStateFile } from "./state-lock.js";
-import {
-  type Clock,
-  MAX_PERMANENT_TOKENS,
-  type StoredToken,
-  type StoreSnapshot,
-  TokenStore,
-} from "./store.js";
+import { MAX_PERMANENT_TOKENS, type StoredToken, type StoreSnapshot, TokenStore } from "./store.js";
 
 /** A request to the in-memory API, as Prism hands it over (body already parsed). */
 export interface ApiRequest {
@@ -88,10 +82,20 @@ export interface StatefulApi {
  */
 export async function openStatefulApi(options: StatefulApiOptions): Promise<StatefulApi> {
   validateSeedOptions(options);
-  const warn = options.warn ?? ((message: string) => console.warn(message));
+  const sink = options.warn ?? ((message: string) => console.warn(message));
+  const warn = (message: string): void => {
+    try {
+      sink(message);
+    } catch {
+      // A warning that cannot be written must not turn an answer into a throw.
+    }
+  };
   const { statePath } = options;
   const lock = statePath === undefined ? undefined : await lockStateFile(statePath);
   let closed = false;
+  // Seeding saves once at the end, not once per token (a thousand seeded tokens would be a thousand saves).
+  let seeding = true;
+  let unsaved: StoreSnapshot | undefined;
   try {
     const store = new TokenStore({
       ...(options.now ? { now: options.now } : {}),
@@ -101,6 +105,8 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
         : { onChange: (snapshot: StoreSnapshot) => save(statePath, snapshot) }),
     });
     const { created, callerKey } = seedStore(store, options);
+    seeding = false;
+    if (statePath !== undefined && unsaved) save(statePath, unsaved);
     const seeded = Object.freeze(created.map((token) => Object.freeze(token)));
     return {
       callerKey,
@@ -126,6 +132,10 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
 
   function save(path: string, snapshot: StoreSnapshot): void {
     if (closed) return;
+    if (seeding) {
+      unsaved = snapshot;
+      return;
+    }
     try {
       saveStateFile(path, snapshot);
     } catch (error) {

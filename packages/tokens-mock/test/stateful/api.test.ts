@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type ApiRequest, openStatefulApi, type StatefulApiOptions } from "../../src/stateful/api.js";
@@ -288,6 +288,15 @@ describe("openStatefulApi: the state file", () => {
     expect((second.call("POST", "/v1/tokens/").body as StoredToken).id).toBe(4);
   });
 
+  it("saves every seeded token at start (seeding saves once, at its end)", async () => {
+    const statePath = join(tempDir(), "state.json");
+    const { api } = await open({ statePath, seedTokens: 1000 });
+    const saved = JSON.parse(readFileSync(statePath, "utf8"));
+    expect(saved.tokens).toHaveLength(1000);
+    expect(saved.nextId).toBe(1001);
+    expect(api.seeded).toHaveLength(1000);
+  });
+
   it("drops tokens that expired while it was stopped, and seeds again when none is left", async () => {
     const statePath = join(tempDir(), "state.json");
     const clock = fakeClock("2026-11-27T10:00:00.000Z");
@@ -327,6 +336,22 @@ describe("openStatefulApi: the state file", () => {
     expect(warnings).toEqual([expect.stringContaining(`Could not save the state file ${statePath}`)]);
     expect(call("GET", "/v1/tokens/").body).toHaveLength(2);
     await api.close();
+  });
+
+  it("checks the seed options before touching the state file, and releases the lock when seeding fails", async () => {
+    const dir = tempDir();
+    const statePath = join(dir, "state.json");
+    await expect(openStatefulApi({ statePath, seedTokens: -1 })).rejects.toThrow(TypeError);
+    await expect(openStatefulApi({ statePath, token: "a b" })).rejects.toThrow(/token must be 1 to 256/);
+    expect(existsSync(`${statePath}.lock`)).toBe(false);
+    const full = await open({ statePath, seedTokens: 1 });
+    for (let index = 0; index < 4; index += 1)
+      full.call("POST", "/v1/tokens/", full.json({ permanent: true }));
+    await full.api.close();
+    await expect(openStatefulApi({ statePath, token: "frontend-dev-key" })).rejects.toThrow(
+      /Cannot add the fixed token: You can't have more than 5 permanent tokens/,
+    );
+    expect(existsSync(`${statePath}.lock`)).toBe(false);
   });
 
   it("warns about a state file holding more permanent tokens than allowed", async () => {
