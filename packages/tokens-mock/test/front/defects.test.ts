@@ -17,7 +17,7 @@ async function sendRaw(
 ) {
   const response = await fetch(`${mock.url}${path}`, {
     method,
-    body,
+    body: Buffer.from(body),
     headers: { authorization: `Token ${mock.token ?? "any"}`, "content-type": contentType },
     signal: AbortSignal.timeout(5_000),
   });
