@@ -15,7 +15,7 @@ const CASES = [
     path: "/v1/tokens/",
     body: { permanent: true },
     status: 201,
-    example: ["createToken", "201", "permanent"],
+    example: ["createToken", "201", "permanent"] as [string, string, string],
   },
   { operationId: "createToken", method: "POST", path: "/v1/tokens/", status: 201 },
   { operationId: "listTokens", method: "GET", path: "/v1/tokens/", status: 200 },
@@ -34,7 +34,7 @@ const CASES = [
     method: "GET",
     path: "/v1/tokens/1/",
     status: 200,
-    example: ["getToken", "200", "permanent"],
+    example: ["getToken", "200", "permanent"] as [string, string, string],
   },
   { operationId: "getToken", method: "GET", path: `/v1/tokens/${KEY}/`, status: 200 },
   {
@@ -58,7 +58,7 @@ const CASES = [
     path: "/v1/tokens/2/",
     body: { is_active: true },
     status: 200,
-    example: ["getToken", "200", "temporary"],
+    example: ["getToken", "200", "temporary"] as [string, string, string],
   },
   { operationId: "deleteToken", method: "DELETE", path: "/v1/tokens/2/", status: 204 },
 ] as const;
