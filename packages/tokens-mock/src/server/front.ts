@@ -107,7 +107,7 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
     body: body.value,
   };
   const preferences = parsePrefer(input.headers?.prefer);
-  answer(...(await respond(options, input, preferences)));
+  answer(...(await respond(options, input, preferences, operation)));
 }
 
 /** Prism's outcome as the reply to send, and whether it answers a mistake (logged). */
@@ -115,8 +115,9 @@ async function respond(
   options: FrontOptions,
   input: PrismInput,
   preferences: Preferences,
+  operation: Operation | undefined,
 ): Promise<[Reply, boolean]> {
-  const outcome = await options.engine(input, preferences);
+  const outcome = await options.engine(input, preferences, operation);
   const mediaType = mediaTypeOf(String(input.headers?.["content-type"] ?? ""));
   if (outcome.kind === "mistake") {
     const refused = options.checkCaller?.(input);
