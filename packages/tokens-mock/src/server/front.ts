@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Engine, Preferences } from "../prism/engine.js";
-import type { PrismInput, PrismOutput } from "../prism/forward.js";
+import { formFields, type PrismInput, type PrismOutput } from "../prism/forward.js";
 import { routeRequest } from "../prism/routes.js";
 import type { Operation } from "../prism/runtime.js";
 import type { SpecHolder } from "../prism/spec.js";
@@ -102,7 +102,7 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
   }
   const input: PrismInput = {
     method: method.toLowerCase() as PrismInput["method"],
-    url: { path, query: queryOf(search) },
+    url: { path, query: formFields(search) },
     headers: headersOf(request),
     body: body.value,
   };
@@ -227,16 +227,6 @@ function isDecodable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function queryOf(search: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of new URLSearchParams(search)) {
-    const previous = query[name];
-    query[name] =
-      previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
-  }
-  return query;
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {
