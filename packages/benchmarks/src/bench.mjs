@@ -9,6 +9,7 @@ import { runExitAfterTimeout } from "./exit/bench.mjs";
 import { markdownTable, ratio } from "./lib/format.mjs";
 import { runLoopback } from "./loopback/bench.mjs";
 import { runMockReadiness } from "./mock/bench.mjs";
+import { runMockThroughput, STATEFUL_BEFORE_REQ_PER_S } from "./mock/throughput.mjs";
 import { BUDGET_BYTES, MIN_RATIO_VS_OLD_SDK, measureSizes } from "./size.mjs";
 import { runTooling } from "./tooling/bench.mjs";
 
@@ -129,4 +130,33 @@ console.log(
 );
 console.log(
   `\nTarget: exits at once (no request left holding a socket): ${verdict(exit.killed === 0 && exit.errorToExitMs < 1000)}.`,
+);
+
+console.log("\n## 7. Mock throughput: GET /v1/tokens/ (20 tokens) through startMockServer()\n");
+const throughputRows = await runMockThroughput(quick ? { rounds: 1, requests: 300 } : {});
+const examplesRate = (concurrency) =>
+  throughputRows.find((r) => r.name === "examples mode" && r.concurrency === concurrency)?.reqPerS ?? 0;
+console.log(
+  markdownTable(
+    [
+      "mode",
+      "in flight",
+      "req/s (median)",
+      "vs examples mode",
+      `vs stateful before (${STATEFUL_BEFORE_REQ_PER_S} req/s)`,
+    ],
+    throughputRows.map((r) => [
+      r.name,
+      r.concurrency,
+      r.reqPerS.toFixed(0),
+      ratio(r.reqPerS / examplesRate(r.concurrency)),
+      ratio(r.reqPerS / STATEFUL_BEFORE_REQ_PER_S),
+    ]),
+  ),
+);
+const statefulRate = Math.max(
+  ...throughputRows.filter((r) => r.name === "stateful mode").map((r) => r.reqPerS),
+);
+console.log(
+  `\nTarget stateful ≥ 4x of ${STATEFUL_BEFORE_REQ_PER_S} req/s: ${ratio(statefulRate / STATEFUL_BEFORE_REQ_PER_S)}, ${verdict(statefulRate >= 4 * STATEFUL_BEFORE_REQ_PER_S)}.`,
 );

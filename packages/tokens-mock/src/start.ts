@@ -1,14 +1,20 @@
 import { createServer } from "node:http";
-import { createRequestHandler } from "./http/handler.js";
-import { close, listen } from "./http/listen.js";
-import type { LogSink } from "./log-sink.js";
-import { createPrismLogger } from "./logger.js";
-import { type MockServerOptions, type ResolvedMockServerOptions, resolveOptions } from "./options.js";
-import { startPrismUpstream } from "./prism-upstream.js";
-import { MOCK_PROBE, PROXY_PROBE, waitUntilAnswering } from "./ready.js";
-import { loadOperations } from "./spec.js";
-import { type StatefulUpstream, startStatefulUpstream } from "./stateful/upstream.js";
-import type { Upstream } from "./upstream.js";
+import { MockServerError } from "./errors.js";
+import {
+  type LogSink,
+  type MockServerOptions,
+  type ResolvedMockServerOptions,
+  resolveOptions,
+} from "./options.js";
+import { createEngine } from "./prism/engine.js";
+import { followRequest, type SpecOperation } from "./prism/follow-request.js";
+import { formFields, type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
+import type { Operation } from "./prism/runtime.js";
+import { loadSpec, type SpecHolder } from "./prism/spec.js";
+import { createRequestHandler } from "./server/front.js";
+import { close, listen } from "./server/listen.js";
+import { createLog } from "./server/log.js";
+import { openStatefulApi, type StatefulApi } from "./stateful/api.js";
 
 /** A running mock server. */
 export interface MockServer {
@@ -16,7 +22,7 @@ export interface MockServer {
   readonly url: string;
   /** The port bound (the one picked when `port` was 0). */
   readonly port: number;
-  /** The options in effect, defaults applied. */
+  /** The options in effect, defaults applied, resolved into one `mode`. */
   readonly options: ResolvedMockServerOptions;
   /**
    * Stateful mode: a key the server accepts now (the `token` option, else the first seeded token, else the
@@ -28,77 +34,138 @@ export interface MockServer {
 }
 
 /**
- * Starts the mock of the NeuroIO tokens API in this process: Prism serving the spec of
- * `@neuroio/tokens-spec`, behind a wrapper that adds what Prism lacks (a 400 for malformed JSON, a 401 for an
- * `Authorization` that is not `Token <key>`, CORS that exposes `sl-violations`).
+ * Starts the mock of the NeuroIO tokens API in this process: a `node:http` front (CORS, `Authorization`,
+ * limits, the real API's error answers) calling Prism in-process, which answers from the spec's examples,
+ * a real server (`proxy`) or the in-memory API (`stateful`) and checks every request and response.
  *
- * Resolves once the server answers requests.
+ * Resolves once the server accepts requests.
  * @example
  * const mock = await startMockServer({ port: 0 });
  * await fetch(`${mock.url}/v1/tokens/`, { headers: { Authorization: "Token abc" } });
  * await mock.close();
- * @throws {MockServerError} when an option is invalid, the spec is missing or the port is in use.
- * @throws {StateFileError} in stateful mode, when `statePath` names a file that is not a valid state.
+ * @param logSink Where log lines go; stderr by default.
+ * @throws {MockServerError} when an option is invalid, the spec is missing, the port is in use, or (stateful)
+ * the state file cannot be used.
  */
 export async function startMockServer(
   options: MockServerOptions = {},
   logSink?: LogSink,
 ): Promise<MockServer> {
   const resolved = resolveOptions(options);
-  const upstream = await startUpstream(resolved, logSink);
-  const server = createServer({ keepAliveTimeout: 5_000 }, createRequestHandler(upstream));
+  const { mode } = resolved;
+  const log = createLog({
+    quiet: resolved.quiet,
+    verbose: resolved.verbose,
+    ...(logSink ? { sink: logSink } : {}),
+  });
+  const spec = await loadSpec(resolved.specPath);
+  const api = mode === "stateful" ? await openApi(resolved, log.error) : undefined;
+  const engine = createEngine({
+    spec,
+    logger: log.prism,
+    dynamic: mode === "dynamic",
+    seed: resolved.seed,
+    refuseInvalid: mode === "stateful" || resolved.errors,
+    ...(api ? { forward: callApi(api) } : {}),
+    ...(resolved.proxy ? { forward: proxyCall(resolved.proxy) } : {}),
+    ...(mode === "examples" ? { adjust: followExamples(spec) } : {}),
+  });
+  const handler = createRequestHandler({
+    spec,
+    engine,
+    log,
+    mocks: mode === "examples" || mode === "dynamic",
+    checksAuthorization: mode !== "proxy",
+    answersRouting: mode !== "proxy" || resolved.errors,
+    refusesBadResponses: resolved.errors,
+    ...(api ? { checkCaller: (input: PrismInput) => refusedCaller(api, input) } : {}),
+  });
+  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
   let port: number;
   try {
     port = await listen(server, resolved.port, resolved.host);
   } catch (error) {
-    await upstream.close();
-    throw error;
-  }
-  const url = `http://${formatHost(resolved.host)}:${port}`;
-  const stop = async () => {
-    await close(server);
-    await upstream.close();
-  };
-  try {
-    await waitUntilAnswering(url, resolved.proxy === undefined ? MOCK_PROBE : PROXY_PROBE);
-  } catch (error) {
-    await stop();
+    await api?.close();
     throw error;
   }
   let closing: Promise<void> | undefined;
   return {
-    url,
+    url: `http://${resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host}:${port}`,
     port,
     options: resolved,
-    token: "backend" in upstream ? upstream.backend.callerKey : undefined,
+    token: api?.callerKey,
     close: () => {
-      closing ??= stop();
+      closing ??= close(server).then(() => api?.close());
       return closing;
     },
   };
 }
 
-/** Chooses what answers checked requests: Prism (mock or proxy), or Prism in front of the stateful backend. */
-async function startUpstream(
+/** Opens the in-memory API of stateful mode; a state file it cannot use is a `MockServerError`. */
+async function openApi(
   options: ResolvedMockServerOptions,
-  logSink: LogSink | undefined,
-): Promise<Upstream | StatefulUpstream> {
-  const operations = await loadOperations(options.specPath);
-  const logger = createPrismLogger(options.quiet, logSink, options.verbose);
-  if (options.stateful) {
-    const { seedTokens, token, statePath, now } = options;
-    return startStatefulUpstream({ operations, logger, backend: { seedTokens, token, statePath, now } });
+  warn: (message: string) => void,
+): Promise<StatefulApi> {
+  const { seedTokens, token, statePath, now } = options;
+  try {
+    return await openStatefulApi({ seedTokens, token, statePath, now, warn });
+  } catch (error) {
+    throw new MockServerError("STATE_FILE_UNUSABLE", (error as Error).message, { cause: error });
   }
-  return startPrismUpstream({
-    operations,
-    logger,
-    dynamic: options.dynamic,
-    seed: options.seed,
-    errors: options.errors,
-    proxy: options.proxy,
-  });
 }
 
-function formatHost(host: string): string {
-  return host.includes(":") ? `[${host}]` : host;
+/** Prism's checked request handed to the in-memory API, in-process; its answer goes back to Prism's checks. */
+function callApi(api: StatefulApi): (input: PrismInput) => Promise<PrismOutput> {
+  return async (input) => {
+    const answer = api.handle({
+      method: input.method,
+      path: input.url.path,
+      query: input.url.query ?? {},
+      headers: input.headers ?? {},
+      body: typeof input.body === "string" ? formFields(input.body) : input.body,
+    });
+    return { statusCode: answer.status, headers: answer.headers ?? {}, body: answer.body };
+  };
+}
+
+/**
+ * The API's 401 for a request with an unknown, expired or deactivated key, asked before a request that
+ * breaks the spec is answered 400, so the order of the real API holds (credentials first). A list of one
+ * token changes nothing.
+ */
+function refusedCaller(api: StatefulApi, input: PrismInput): PrismOutput | undefined {
+  const answer = api.handle({
+    method: "GET",
+    path: "/v1/tokens/",
+    query: { limit: "1" },
+    headers: input.headers ?? {},
+    body: undefined,
+  });
+  return answer.status === 401
+    ? { statusCode: 401, headers: answer.headers ?? {}, body: answer.body }
+    : undefined;
+}
+
+/** Examples mode: the spec's example that fits the request (see `followRequest`), not always the first. */
+function followExamples(
+  spec: SpecHolder,
+): (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput {
+  return (operation, input, output) => {
+    const segments = input.url.path.split("/");
+    const template = operation.path.split("/");
+    const index = template.findIndex((part) => part.startsWith("{"));
+    const followed = followRequest(
+      // Prism's example type is wider (external examples have no `value`), which `followRequest` skips.
+      spec.operations as unknown as readonly SpecOperation[],
+      {
+        operationId: operation.iid ?? "",
+        tokenIdOrKey: index < 0 ? undefined : decodeURIComponent(segments[index] ?? ""),
+        query: input.url.query ?? {},
+        body: typeof input.body === "string" ? formFields(input.body) : input.body,
+        explicitExample: false,
+      },
+      { status: output.statusCode, body: output.body },
+    );
+    return { ...output, statusCode: followed.status, body: followed.body };
+  };
 }

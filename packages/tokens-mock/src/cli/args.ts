@@ -27,7 +27,7 @@ Options:
   --token KEY     Stateful: a fixed key that always works (a permanent token), for development
   --state FILE    Stateful: load the tokens from FILE and save them there after every change
   --spec FILE     Serve this OpenAPI document instead of @neuroio/tokens-spec
-  --quiet         Log nothing (by default spec violations are logged on stderr)
+  --quiet         Log nothing (by default each answered mistake is one line on stderr)
   --verbose       Also log every request and how it was answered (slower)
   -h, --help      Show this help
 `;

@@ -1,0 +1,160 @@
+/**
+ * Prism in-process: routes, validates the request, mocks (examples, generated) or forwards (proxy,
+ * stateful), validates the response. No HTTP server of Prism's runs: the mock's front calls {@link Engine}.
+ * @module
+ */
+
+import { createRequire } from "node:module";
+import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
+import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
+import { type Operation, prismHttp } from "./runtime.js";
+import type { SpecHolder } from "./spec.js";
+import type { Diagnostic } from "./violations.js";
+
+const requireHere = createRequire(import.meta.url);
+
+/** How the engine produces answers. */
+export interface EngineOptions {
+  spec: SpecHolder;
+  logger: PrismHttpComponents["logger"];
+  /** Generate bodies from the schemas instead of answering the spec's examples (with an optional seed). */
+  dynamic: boolean;
+  seed: string | undefined;
+  /** Proxy and stateful modes: what answers a checked request instead of the spec's examples. */
+  forward?: (input: PrismInput) => Promise<PrismOutput>;
+  /** With `forward`: whether a request that breaks the spec is refused (else it is forwarded, and reported). */
+  refuseInvalid?: boolean;
+  /**
+   * Examples mode: adjusts the example Prism picked to the request (a valid one, whose `Prefer` chose no
+   * example), before Prism validates the response: the adjusted answer is checked like any other.
+   */
+  adjust?: (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput;
+}
+
+/** What the `Prefer` header asked for (Prism's `code`, `example`, `dynamic`, `seed`). */
+export interface Preferences {
+  code?: number;
+  exampleKey?: string;
+  dynamic?: boolean;
+  seed?: string;
+}
+
+/** The outcome of one request. */
+export type Outcome =
+  /** An answer (mocked or forwarded), with what Prism found wrong in the request and in the answer. */
+  | { kind: "answer"; output: PrismOutput; requestFindings: Diagnostic[]; responseFindings: Diagnostic[] }
+  /** The request broke the spec and was answered by no one: the mock answers it from the findings. */
+  | { kind: "mistake"; diagnostics: readonly Diagnostic[] }
+  /** Prism refused the request itself (`Prefer: code=418`, an unknown path in proxy mode...). */
+  | { kind: "refused"; error: Error & { status?: number; detail?: string } };
+
+/**
+ * Answers one request the way Prism does, without its HTTP server. `operation`, when the front routed the
+ * request already, spares Prism's router the search through every operation.
+ */
+export type Engine = (input: PrismInput, preferences: Preferences, operation?: Operation) => Promise<Outcome>;
+
+/** Creates the {@link Engine} of a mode; the spec is read from `options.spec` at every request. */
+export function createEngine(options: EngineOptions): Engine {
+  const http = prismHttp();
+  const forward = options.forward;
+  const validator = requireHere("@stoplight/prism-http/dist/validator") as Validators;
+  const base = baseConfig(options);
+  const prism = http.createInstance(base, {
+    logger: options.logger,
+    ...(forward ? { forward: forwardTo(forward) } : {}),
+    ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
+    validateInput: remembered(validator.validateInput),
+    validateOutput: remembered(validator.validateOutput),
+  });
+  return async (input, preferences, operation) => {
+    const config = { ...base, mock: { ...base.mock, ...definedOnly(preferences) } };
+    const resources = operation ? [operation] : options.spec.operations;
+    const result = await prism.request(input, resources as never[], config)();
+    if (result._tag === "Left") {
+      return result.left instanceof RequestMistake
+        ? { kind: "mistake", diagnostics: result.left.diagnostics }
+        : { kind: "refused", error: result.left };
+    }
+    const { output, validations } = result.right;
+    return {
+      kind: "answer",
+      output: output as PrismOutput,
+      requestFindings: validations.input as Diagnostic[],
+      responseFindings: validations.output as Diagnostic[],
+    };
+  };
+}
+
+/** Prism's proxy config needs an upstream URL; `forward` is ours and knows where it sends. */
+const PLACEHOLDER_UPSTREAM = new URL("http://upstream.invalid/");
+
+type Validators = Pick<PrismHttpComponents, "validateInput" | "validateOutput">;
+type Validate<E> = (options: { resource: Operation; element: E }) => Either<E>;
+type Either<E> = { _tag: "Left"; left: unknown } | { _tag: "Right"; right: E };
+
+/** How many distinct requests or answers per operation {@link remembered} keeps the verdict of. */
+const REMEMBERED = 64;
+/** Larger requests or answers are checked every time: 64 of them must never hold much memory. */
+const REMEMBERED_MAX_CHARS = 32 * 1024;
+
+/**
+ * One of Prism's checks (request or answer against the spec), remembered for what it has seen: a check is a
+ * pure function of the operation and the request or answer (status, headers, body), so the same list asked
+ * for and answered again costs a lookup instead of a schema validation of every token. Everything is still
+ * checked; anything new in full.
+ */
+function remembered<F>(check: F): F {
+  const validate = check as unknown as Validate<unknown>;
+  const verdicts = new WeakMap<object, Map<string, Either<unknown>>>();
+  const rememberedCheck: Validate<unknown> = (options) => {
+    const seen = verdicts.get(options.resource) ?? new Map<string, Either<unknown>>();
+    verdicts.set(options.resource, seen);
+    const key = JSON.stringify(options.element);
+    if (key.length > REMEMBERED_MAX_CHARS) return validate(options);
+    const known = seen.get(key);
+    if (known !== undefined) return known._tag === "Left" ? known : { _tag: "Right", right: options.element };
+    const verdict = validate(options);
+    if (seen.size >= REMEMBERED) seen.clear();
+    seen.set(key, verdict);
+    return verdict;
+  };
+  return rememberedCheck as unknown as F;
+}
+
+type MockComponent = PrismHttpComponents["mock"];
+
+/** Prism's mocker, its answer adjusted when the request is valid and `Prefer` picked no code or example. */
+function adjustedMock(adjust: NonNullable<EngineOptions["adjust"]>): MockComponent {
+  const prismMock = requireHere("@stoplight/prism-http/dist/mocker").default as MockComponent;
+  const mock: MockComponent = (options) => (logger) => {
+    const result = prismMock(options)(logger) as unknown as Either<PrismOutput>;
+    const chosen = options.config.code !== undefined || options.config.exampleKey !== undefined;
+    if (result._tag === "Left" || chosen || options.input.validations.length > 0) return result as never;
+    return { _tag: "Right", right: adjust(options.resource, options.input.data, result.right) } as never;
+  };
+  return mock;
+}
+
+function baseConfig(options: EngineOptions): IHttpConfig {
+  const mock = {
+    dynamic: options.dynamic,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  };
+  const shared = {
+    validateRequest: true,
+    validateResponse: true,
+    checkSecurity: false,
+    upstreamProxy: undefined,
+    mock,
+  };
+  // With `errors` on, Prism hands its findings about the request to `forward`, which refuses to pass on a
+  // request that breaks the spec; the mock's front decides itself what a bad response becomes.
+  return options.forward
+    ? { ...shared, errors: options.refuseInvalid !== false, isProxy: true, upstream: PLACEHOLDER_UPSTREAM }
+    : { ...shared, errors: false, isProxy: false };
+}
+
+function definedOnly(preferences: Preferences): Preferences {
+  return Object.fromEntries(Object.entries(preferences).filter(([, value]) => value !== undefined));
+}
