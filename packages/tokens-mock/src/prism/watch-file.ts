@@ -6,6 +6,8 @@ import { basename, dirname } from "node:path";
 export interface WatchFileOptions {
   /** Quiet time after the last file event before `onChange` runs, so a burst of writes is one change. */
   debounceMs?: number;
+  /** Keep the process alive while watching (default false: a server, not its watch, decides when to exit). */
+  persistent?: boolean;
   /** Called when the directory cannot be watched any more (it was removed, or the OS refused). */
   onError?: (error: Error) => void;
 }
@@ -68,7 +70,7 @@ export function watchFile(
 
   let watcher: FSWatcher;
   try {
-    watcher = watch(dirname(file), { persistent: false }, (_event, changed) => {
+    watcher = watch(dirname(file), { persistent: options.persistent === true }, (_event, changed) => {
       // Some platforms do not say which file changed: then it may be ours.
       if (changed === null || changed === name) schedule();
     });
