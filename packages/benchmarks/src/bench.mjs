@@ -7,7 +7,8 @@ import { cpus, totalmem } from "node:os";
 import { runCpu } from "./cpu/bench.mjs";
 import { markdownTable, ratio } from "./lib/format.mjs";
 import { runLoopback } from "./loopback/bench.mjs";
-import { runMockReadiness } from "./mock/bench.mjs";
+import { runMockReadiness, runMockThroughput } from "./mock/bench.mjs";
+import { runMockReload } from "./mock/reload.mjs";
 import { BUDGET_BYTES, measureSizes } from "./size.mjs";
 import { runTooling } from "./tooling/bench.mjs";
 
@@ -20,6 +21,8 @@ const find = (rows, name) => {
   return row;
 };
 
+const OURS = "neuroio-tokens-mock CLI";
+const STEADY = "Steady 0.22.2 (binary)";
 const cpu = cpus();
 console.log(`# Benchmark run ${new Date().toISOString()}\n`);
 console.log(
@@ -82,17 +85,46 @@ console.log(
     `${verdict(share <= 1 / 7)}. Budget ${BUDGET_BYTES} B: ${verdict(sizes.tokensClient.gzip <= BUDGET_BYTES)}.\n`,
 );
 
-console.log("## 4. Mock readiness: process start to first answered request\n");
+console.log("## 4. Mock servers: readiness, throughput, live reload\n");
 const mockRows = await runMockReadiness(quick ? { rounds: 2 } : {});
-const prism = find(mockRows, "Prism CLI (prism mock)").readyMs;
+const steady = find(mockRows, STEADY).readyMs;
+console.log("Readiness: from just before the spawn to the first answered `GET /v1/tokens/`.\n");
 console.log(
   markdownTable(
-    ["mock", "ready (median)", "fastest", "vs Prism CLI"],
-    mockRows.map((r) => [r.name, ms(r.readyMs), ms(r.minMs), ratio(r.readyMs / prism)]),
+    ["mock", "ready (median)", "fastest", "vs Steady"],
+    mockRows.map((r) => [r.name, ms(r.readyMs), ms(r.minMs), ratio(r.readyMs / steady)]),
   ),
 );
-const ready = find(mockRows, "startMockServer()").readyMs;
-console.log(`\nTarget startMockServer < 1 s: ${ms(ready)}, ${verdict(ready < 1000)}.\n`);
+const oursReady = find(mockRows, OURS).readyMs / steady;
+console.log(
+  `\nTarget: our CLI ready in ≤ 1.5x Steady's time: ${ratio(oursReady)}, ${verdict(oursReady <= 1.5)}.\n`,
+);
+const rateRows = await runMockThroughput(quick ? { rounds: 2, calls: 200, warmup: 50 } : {});
+const steadyRate = find(rateRows, STEADY).perSecond;
+console.log("Sequential `GET /v1/tokens/` on one keep-alive connection, one process each, no request log.\n");
+console.log(
+  markdownTable(
+    ["mock", "req/s (median)", "vs Steady"],
+    rateRows.map((r) => [r.name, r.perSecond.toFixed(0), ratio(r.perSecond / steadyRate)]),
+  ),
+);
+const reloadRows = await runMockReload(quick ? { edits: 3 } : {});
+console.log("\nLive reload: write of an edited example → the first `GET` that serves it.\n");
+console.log(
+  markdownTable(
+    ["mock", "reload (median)", "slowest", "edits not served within 5 s"],
+    reloadRows.map((r) => [
+      r.name,
+      r.medianMs === undefined ? "-" : ms(r.medianMs),
+      r.maxMs === undefined ? "-" : ms(r.maxMs),
+      r.missed,
+    ]),
+  ),
+);
+const reload = find(reloadRows, OURS);
+const reloadMet =
+  reload.missed === 0 && (reload.medianMs ?? Infinity) <= 300 && (reload.maxMs ?? Infinity) <= 1000;
+console.log(`\nTarget: median ≤ 300 ms, every edit within 1 s: ${verdict(reloadMet)}.\n`);
 
 console.log("## 5. Tooling\n");
 const tooling = runTooling(quick ? { rounds: 1 } : {});

@@ -5,25 +5,44 @@ import { stopChild, waitForAnswer } from "../../../../scripts/lib/processes.mjs"
 export { freePort, stopChild } from "../../../../scripts/lib/processes.mjs";
 
 /**
- * Starts `node ...args` and measures from just before the spawn to the first answered request on `url`.
- * The process is ended (by its PID) before returning.
- * @param {string[]} args node arguments
- * @param {string} url what to poll
- * @returns {Promise<number>} milliseconds
+ * A program to start: `file` (default: this Node) with `args`.
+ * @typedef {{ file?: string, args: string[] }} Command
  */
-export async function timeToFirstAnswer(args, url) {
+
+/**
+ * Starts `command` and resolves once `url` answers, with the child and the milliseconds from just before
+ * the spawn to that first answer. The caller ends the child ({@link stopChild}).
+ * @param {Command} command
+ * @param {string} url what to poll
+ * @returns {Promise<{ child: import("node:child_process").ChildProcess, readyMs: number }>}
+ */
+export async function startAndWait(command, url) {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(command.file ?? process.execPath, command.args, {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
   try {
-    await waitForAnswer(url, { child }).catch((error) => {
-      throw new Error(`${error.message}\n${stderr}`);
-    });
-    return performance.now() - started;
-  } finally {
+    await waitForAnswer(url, { child });
+  } catch (error) {
     await stopChild(child);
+    throw new Error(`${error.message}\n${stderr}`);
   }
+  return { child, readyMs: performance.now() - started };
+}
+
+/**
+ * Starts `command`, measures from just before the spawn to the first answered request on `url`, and ends
+ * the process (by its PID) before returning.
+ * @param {Command} command
+ * @param {string} url what to poll
+ * @returns {Promise<number>} milliseconds
+ */
+export async function timeToFirstAnswer(command, url) {
+  const { child, readyMs } = await startAndWait(command, url);
+  await stopChild(child);
+  return readyMs;
 }
