@@ -4,11 +4,13 @@ export type MockServerErrorCode =
   | "SPEC_NOT_FOUND"
   | "SPEC_INVALID"
   | "INVALID_OPTION"
-  | "LISTEN_FAILED";
+  | "LISTEN_FAILED"
+  /** Stateful mode: the state file is not a valid state, or another process holds it. */
+  | "STATE_FILE_UNUSABLE";
 
 /**
  * The error `startMockServer` rejects with when the server cannot start: a port in use, a missing or broken
- * spec, or an invalid option. `code` says which, so callers can branch without parsing the message.
+ * spec, an invalid option, or a state file that cannot be used. `code` says which, so callers can branch without parsing the message.
  */
 export class MockServerError extends Error {
   /** Which failure this is. */

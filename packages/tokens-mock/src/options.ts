@@ -1,12 +1,9 @@
 import { MockServerError } from "./errors.js";
-import {
-  type ResolvedStatefulOptions,
-  resolveStatefulOptions,
-  type StatefulMockOptions,
-} from "./stateful/options.js";
+import { maskSecrets } from "./server/log.js";
+import { validateSeedOptions } from "./stateful/seed.js";
 
 /** Options of {@link startMockServer}; every field is optional. */
-export interface MockServerOptions extends StatefulMockOptions {
+export interface MockServerOptions {
   /** TCP port to listen on; `0` (the default) picks a free port. The CLI defaults to 4010. */
   port?: number;
   /** Interface to bind; `127.0.0.1` unless asked. Use `0.0.0.0` only to expose the mock on the network. */
@@ -16,94 +13,168 @@ export interface MockServerOptions extends StatefulMockOptions {
   /** Seed of the generator: the same seed gives the same generated bodies run after run. Implies `dynamic`. */
   seed?: string;
   /**
-   * Prism's `--errors`: a response of the mock that breaks the spec (a bad example) becomes a 500
-   * problem+json instead of being sent. Contract tests turn it on so a broken spec fails them.
+   * A response of the mock that breaks the spec (a bad example, a bad answer of the proxied server) becomes a
+   * 500 problem+json instead of being sent. Contract tests turn it on so a broken spec fails them. Always
+   * on in stateful mode; in proxy mode it also makes a request that breaks the spec be refused, not sent.
    */
   errors?: boolean;
-  /** Put Prism's validating proxy in front of this real server instead of mocking (e.g. `https://iam.neuroio.com`). */
+  /** Put a validating proxy in front of this real server instead of mocking (e.g. `https://iam.neuroio.com`). */
   proxy?: string;
-  /** Log nothing. Otherwise spec violations are logged as warnings on stderr. */
+  /**
+   * Serve an in-memory implementation of the API that remembers what was done (created tokens are listed,
+   * deleted ones are gone, deactivated keys get 401), every request and answer checked against the spec.
+   * Not with `dynamic`, `seed` or `proxy`.
+   */
+  stateful?: boolean;
+  /** Stateful mode: how many tokens to create at a fresh start (the first permanent). Default 1, or 0 with `token`. */
+  seedTokens?: number;
+  /** Stateful mode: a fixed key that always works (a permanent token), so a frontend can hard-code it. */
+  token?: string;
+  /** Stateful mode: a JSON file the tokens are loaded from at start and saved to after every change. */
+  statePath?: string;
+  /** Stateful mode: the clock (ms since the epoch, like `Date.now`), so tests can make tokens expire. */
+  now?: () => number;
+  /** Log nothing. Otherwise every answered mistake is one line on stderr. */
   quiet?: boolean;
-  /** Also log every request and how Prism answered it (Prism's `info` level; about halves throughput). */
+  /** Also log every request and how it was answered (slower). */
   verbose?: boolean;
   /** The OpenAPI document to serve; defaults to the one of `@neuroio/tokens-spec`. */
   specPath?: string;
 }
 
-/** {@link MockServerOptions} after defaults are applied and values checked. */
-export interface ResolvedMockServerOptions extends ResolvedStatefulOptions {
+/**
+ * Where the mock's log lines go (stderr by default); each line is complete, without a newline. Its own type
+ * here so the package's public declarations never import Prism's logger types (pino ships none).
+ */
+export type LogSink = (line: string) => void;
+
+/** How the mock answers: the spec's examples, generated bodies, a real server behind it, or its own state. */
+export type MockMode = "examples" | "dynamic" | "proxy" | "stateful";
+
+/** {@link MockServerOptions} after defaults are applied and values checked once. */
+export interface ResolvedMockServerOptions {
+  mode: MockMode;
   port: number;
   host: string;
-  dynamic: boolean;
+  /** `dynamic` mode: the seed of the generated bodies, if any. */
   seed: string | undefined;
+  /** Whether a response that breaks the spec is a 500 (always in stateful mode). */
   errors: boolean;
-  /** The upstream of proxy mode, or `undefined` in mock mode. */
+  /** `proxy` mode: the real server. */
   proxy: URL | undefined;
+  /** `stateful` mode: seed, fixed key, state file and clock of the in-memory API. */
+  seedTokens: number | undefined;
+  token: string | undefined;
+  statePath: string | undefined;
+  now: (() => number) | undefined;
   quiet: boolean;
   verbose: boolean;
   specPath: string | undefined;
 }
 
-/** Host the mock binds to when none is given: loopback only, never every interface unless asked. */
-export const DEFAULT_HOST = "127.0.0.1";
+/** The CLI flag of each stateful option, so one message serves both ways of starting the mock. */
+const STATEFUL_FLAGS = {
+  seedTokens: "--seed-tokens",
+  token: "--token",
+  statePath: "--state",
+  now: "no flag",
+};
 
 /**
  * Applies defaults and checks every option, so bad input fails before anything is started.
- * @throws {MockServerError} `INVALID_OPTION` naming the option and the value that is wrong.
+ * @throws {MockServerError} `INVALID_OPTION` naming the option and the value that is wrong (never a key or a
+ * password).
  */
 export function resolveOptions(options: MockServerOptions = {}): ResolvedMockServerOptions {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new MockServerError(
-      "INVALID_OPTION",
-      `Invalid port ${String(port)}: expected an integer from 0 to 65535.`,
-    );
+    throw invalid(`Invalid port ${String(port)}: expected an integer from 0 to 65535.`);
   }
-  const host = options.host ?? DEFAULT_HOST;
-  if (host.trim() === "") {
-    throw new MockServerError(
-      "INVALID_OPTION",
-      "Invalid host: expected a host name or IP address, got an empty string.",
-    );
-  }
-  if (options.seed === "") {
-    throw new MockServerError("INVALID_OPTION", "Invalid seed: expected a non-empty string.");
-  }
-  const stateful = resolveStatefulOptions(options);
+  const host = options.host ?? "127.0.0.1";
+  if (host.trim() === "")
+    throw invalid("Invalid host: expected a host name or IP address, got an empty string.");
+  if (options.seed === "") throw invalid("Invalid seed: expected a non-empty string.");
+  const mode = resolveMode(options);
+  if (mode === "stateful") checkStateful(options);
   return {
-    ...stateful,
+    mode,
     port,
     host,
-    dynamic: options.dynamic === true || options.seed !== undefined,
     seed: options.seed,
-    // Stateful mode always checks its own answers: a violation is a 500, never a silent pass.
-    errors: options.errors === true || stateful.stateful,
+    errors: options.errors === true || mode === "stateful",
     proxy: options.proxy === undefined ? undefined : parseProxyUrl(options.proxy),
+    seedTokens: options.seedTokens,
+    token: options.token,
+    statePath: options.statePath,
+    now: options.now,
     quiet: options.quiet === true,
     verbose: options.verbose === true && options.quiet !== true,
     specPath: options.specPath,
   };
 }
 
+function resolveMode(options: MockServerOptions): MockMode {
+  if (options.stateful === true) {
+    const conflict = (["dynamic", "seed", "proxy"] as const).find(
+      (name) => options[name] !== undefined && options[name] !== false,
+    );
+    if (conflict) {
+      throw invalid(
+        `Invalid option ${conflict}: stateful mode answers from its own state, not with ${conflict}.`,
+      );
+    }
+    return "stateful";
+  }
+  const statefulOnly = (["seedTokens", "token", "statePath", "now"] as const).find(
+    (name) => options[name] !== undefined,
+  );
+  if (statefulOnly) {
+    throw invalid(
+      `Invalid option ${statefulOnly} (${STATEFUL_FLAGS[statefulOnly]}): it needs stateful: true (--stateful).`,
+    );
+  }
+  if (options.proxy !== undefined) {
+    if (options.dynamic === true || options.seed !== undefined) {
+      throw invalid("Invalid option dynamic: proxy mode answers from the real server, not generated bodies.");
+    }
+    return "proxy";
+  }
+  return options.dynamic === true || options.seed !== undefined ? "dynamic" : "examples";
+}
+
+function checkStateful(options: MockServerOptions): void {
+  try {
+    validateSeedOptions(options);
+  } catch (error) {
+    throw invalid(`Invalid option: ${(error as Error).message}`, error);
+  }
+  if (options.statePath !== undefined && options.statePath.trim() === "") {
+    throw invalid("Invalid option statePath: expected a file path, got an empty string.");
+  }
+}
+
 /**
- * Parses the upstream URL of proxy mode: an absolute `http:` or `https:` URL.
+ * Parses the upstream URL of proxy mode: an absolute `http:` or `https:` URL. A password in it is masked in
+ * the error.
  * @throws {MockServerError} `INVALID_OPTION` when it is anything else.
  */
-export function parseProxyUrl(value: string): URL {
+function parseProxyUrl(value: string): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new MockServerError(
-      "INVALID_OPTION",
-      `Invalid proxy URL "${value}": expected an absolute http(s) URL such as https://iam.neuroio.com.`,
+    throw invalid(
+      `Invalid proxy URL "${maskSecrets(value)}": expected an absolute http(s) URL such as https://iam.neuroio.com.`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new MockServerError(
-      "INVALID_OPTION",
-      `Invalid proxy URL "${value}": only http: and https: are supported, got ${url.protocol}`,
+    throw invalid(
+      `Invalid proxy URL "${maskSecrets(value)}": only http: and https: are supported, got ${url.protocol}`,
     );
   }
   return url;
+}
+
+function invalid(message: string, cause?: unknown): MockServerError {
+  return new MockServerError("INVALID_OPTION", message, cause === undefined ? undefined : { cause });
 }

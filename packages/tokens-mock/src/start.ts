@@ -1,14 +1,18 @@
 import { createServer } from "node:http";
-import { createRequestHandler } from "./http/handler.js";
-import { close, listen } from "./http/listen.js";
-import type { LogSink } from "./log-sink.js";
-import { createPrismLogger } from "./logger.js";
-import { type MockServerOptions, type ResolvedMockServerOptions, resolveOptions } from "./options.js";
-import { startPrismUpstream } from "./prism-upstream.js";
-import { MOCK_PROBE, PROXY_PROBE, waitUntilAnswering } from "./ready.js";
-import { loadOperations } from "./spec.js";
-import { type StatefulUpstream, startStatefulUpstream } from "./stateful/upstream.js";
-import type { Upstream } from "./upstream.js";
+import { MockServerError } from "./errors.js";
+import {
+  type LogSink,
+  type MockServerOptions,
+  type ResolvedMockServerOptions,
+  resolveOptions,
+} from "./options.js";
+import { createEngine } from "./prism/engine.js";
+import { type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
+import { loadSpec } from "./prism/spec.js";
+import { createRequestHandler } from "./server/front.js";
+import { close, listen } from "./server/listen.js";
+import { createLog } from "./server/log.js";
+import { startStatefulBackend } from "./stateful/backend.js";
 
 /** A running mock server. */
 export interface MockServer {
@@ -16,7 +20,7 @@ export interface MockServer {
   readonly url: string;
   /** The port bound (the one picked when `port` was 0). */
   readonly port: number;
-  /** The options in effect, defaults applied. */
+  /** The options in effect, defaults applied, resolved into one `mode`. */
   readonly options: ResolvedMockServerOptions;
   /**
    * Stateful mode: a key the server accepts now (the `token` option, else the first seeded token, else the
@@ -27,78 +31,90 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+/** What answers checked requests in stateful mode, and how to stop it. */
+interface StatefulPart {
+  call: (input: PrismInput) => Promise<PrismOutput>;
+  callerKey: string | undefined;
+  close(): Promise<void>;
+}
+
 /**
- * Starts the mock of the NeuroIO tokens API in this process: Prism serving the spec of
- * `@neuroio/tokens-spec`, behind a wrapper that adds what Prism lacks (a 400 for malformed JSON, a 401 for an
- * `Authorization` that is not `Token <key>`, CORS that exposes `sl-violations`).
+ * Starts the mock of the NeuroIO tokens API in this process: a `node:http` front (CORS, `Authorization`,
+ * limits, the real API's error answers) calling Prism in-process, which answers from the spec's examples,
+ * a real server (`proxy`) or the in-memory API (`stateful`) and checks every request and response.
  *
- * Resolves once the server answers requests.
+ * Resolves once the server accepts requests.
  * @example
  * const mock = await startMockServer({ port: 0 });
  * await fetch(`${mock.url}/v1/tokens/`, { headers: { Authorization: "Token abc" } });
  * await mock.close();
- * @throws {MockServerError} when an option is invalid, the spec is missing or the port is in use.
- * @throws {StateFileError} in stateful mode, when `statePath` names a file that is not a valid state.
+ * @param logSink Where log lines go; stderr by default.
+ * @throws {MockServerError} when an option is invalid, the spec is missing, the port is in use, or (stateful)
+ * the state file cannot be used.
  */
 export async function startMockServer(
   options: MockServerOptions = {},
   logSink?: LogSink,
 ): Promise<MockServer> {
   const resolved = resolveOptions(options);
-  const upstream = await startUpstream(resolved, logSink);
-  const server = createServer({ keepAliveTimeout: 5_000 }, createRequestHandler(upstream));
+  const { mode } = resolved;
+  const log = createLog({
+    quiet: resolved.quiet,
+    verbose: resolved.verbose,
+    ...(logSink ? { sink: logSink } : {}),
+  });
+  const spec = await loadSpec(resolved.specPath);
+  const stateful = mode === "stateful" ? await openStateful(resolved, log.error) : undefined;
+  const engine = createEngine({
+    spec,
+    logger: log.prism,
+    dynamic: mode === "dynamic",
+    seed: resolved.seed,
+    refuseInvalid: mode === "stateful" || resolved.errors,
+    ...(stateful ? { forward: stateful.call } : {}),
+    ...(resolved.proxy ? { forward: proxyCall(resolved.proxy) } : {}),
+  });
+  const handler = createRequestHandler({
+    spec,
+    engine,
+    log,
+    mocks: mode === "examples" || mode === "dynamic",
+    checksAuthorization: mode !== "proxy",
+    answersRouting: mode !== "proxy" || resolved.errors,
+    refusesBadResponses: resolved.errors,
+  });
+  const server = createServer({ keepAliveTimeout: 5_000 }, handler);
   let port: number;
   try {
     port = await listen(server, resolved.port, resolved.host);
   } catch (error) {
-    await upstream.close();
-    throw error;
-  }
-  const url = `http://${formatHost(resolved.host)}:${port}`;
-  const stop = async () => {
-    await close(server);
-    await upstream.close();
-  };
-  try {
-    await waitUntilAnswering(url, resolved.proxy === undefined ? MOCK_PROBE : PROXY_PROBE);
-  } catch (error) {
-    await stop();
+    await stateful?.close();
     throw error;
   }
   let closing: Promise<void> | undefined;
   return {
-    url,
+    url: `http://${resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host}:${port}`,
     port,
     options: resolved,
-    token: "backend" in upstream ? upstream.backend.callerKey : undefined,
+    token: stateful?.callerKey,
     close: () => {
-      closing ??= stop();
+      closing ??= close(server).then(() => stateful?.close());
       return closing;
     },
   };
 }
 
-/** Chooses what answers checked requests: Prism (mock or proxy), or Prism in front of the stateful backend. */
-async function startUpstream(
+async function openStateful(
   options: ResolvedMockServerOptions,
-  logSink: LogSink | undefined,
-): Promise<Upstream | StatefulUpstream> {
-  const operations = await loadOperations(options.specPath);
-  const logger = createPrismLogger(options.quiet, logSink, options.verbose);
-  if (options.stateful) {
-    const { seedTokens, token, statePath, now } = options;
-    return startStatefulUpstream({ operations, logger, backend: { seedTokens, token, statePath, now } });
+  warn: (message: string) => void,
+): Promise<StatefulPart> {
+  const { seedTokens, token, statePath, now } = options;
+  let backend: Awaited<ReturnType<typeof startStatefulBackend>>;
+  try {
+    backend = await startStatefulBackend({ seedTokens, token, statePath, now, warn });
+  } catch (error) {
+    if (error instanceof MockServerError) throw error;
+    throw new MockServerError("STATE_FILE_UNUSABLE", (error as Error).message, { cause: error });
   }
-  return startPrismUpstream({
-    operations,
-    logger,
-    dynamic: options.dynamic,
-    seed: options.seed,
-    errors: options.errors,
-    proxy: options.proxy,
-  });
-}
-
-function formatHost(host: string): string {
-  return host.includes(":") ? `[${host}]` : host;
+  return { call: proxyCall(new URL(backend.url)), callerKey: backend.callerKey, close: backend.close };
 }

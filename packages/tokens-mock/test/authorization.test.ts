@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorizationProblem, parseAuthorization } from "../src/http/auth.js";
+import { authorizationProblem, parseAuthorization } from "../src/server/authorization.js";
 import { call, useTestMock } from "./support/mock.js";
 
 const SECRET = "s3cr3t-key-that-must-not-leak";
@@ -41,12 +41,12 @@ describe("the Authorization check (Prism accepts any value)", () => {
 
 describe("authorizationProblem", () => {
   it("accepts only the Token scheme with exactly one key", () => {
-    expect(authorizationProblem("Token k")).toBeUndefined();
-    expect(authorizationProblem(undefined)).toMatch(/not provided/);
-    expect(authorizationProblem("   ")).toMatch(/not provided/);
-    expect(authorizationProblem("Token")).toMatch(/No credentials provided/);
-    expect(authorizationProblem("Token a b")).toMatch(/should not contain spaces/);
-    expect(authorizationProblem("Bearer k")).toMatch(/Token <key>/);
+    expect(authorizationProblem({ authorization: "Token k" })).toBeUndefined();
+    expect(authorizationProblem({ authorization: undefined })).toMatch(/not provided/);
+    expect(authorizationProblem({ authorization: "   " })).toMatch(/not provided/);
+    expect(authorizationProblem({ authorization: "Token" })).toMatch(/No credentials provided/);
+    expect(authorizationProblem({ authorization: "Token a b" })).toMatch(/should not contain spaces/);
+    expect(authorizationProblem({ authorization: "Bearer k" })).toMatch(/Token <key>/);
   });
 
   it("gives the key of a well-formed header (any case of the scheme, surrounding spaces)", () => {

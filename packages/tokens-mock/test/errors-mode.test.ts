@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultSpecPath, type MockServer } from "../src/index.js";
+import type { MockServer } from "../src/index.js";
+import { defaultSpecPath } from "../src/prism/spec.js";
 import { call, startTestMock } from "./support/mock.js";
 
 /** The spec with one broken example: the temporary token's `id` becomes a string. */

@@ -4,7 +4,7 @@
  * active and unexpired.
  * @module
  */
-import { parseAuthorization } from "../http/auth.js";
+import { parseAuthorization } from "../server/authorization.js";
 import type { StoredToken, TokenStore } from "./store.js";
 
 /** The caller's token, or the `detail` of the 401 to answer. */

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { close } from "../http/listen.js";
+import { close } from "../server/listen.js";
 import { createStatefulHandler } from "./handler.js";
 import { type SeedOptions, seedStore, validateSeedOptions } from "./seed.js";
 import { loadStateFile, saveStateFile } from "./state-file.js";

@@ -3,7 +3,7 @@
  * with a `detail`. The media type and JSON parsing are the wrapper's (`../http/body.ts`), so both answer alike.
  * @module
  */
-import { isJsonContentType, mediaTypeOf, parseJson } from "../http/body.js";
+import { isJsonContentType, mediaTypeOf, parseJson } from "../server/request-body.js";
 
 /** A parsed body: the fields of the object sent, or the `detail` of the 400 to answer. */
 export type ParsedBody = { ok: true; fields: Record<string, unknown> } | { ok: false; detail: string };

@@ -4,8 +4,8 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AUTHENTICATE_CHALLENGE } from "../http/auth.js";
-import { readBody } from "../http/body.js";
+import { AUTHENTICATE_CHALLENGE } from "../server/authorization.js";
+import { readBody } from "../server/request-body.js";
 import { authenticate } from "./auth.js";
 import { parseBody } from "./body.js";
 import {

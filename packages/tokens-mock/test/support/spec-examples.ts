@@ -1,10 +1,11 @@
-import { loadOperations, type Operation } from "../../src/spec.js";
+import type { Operation } from "../../src/prism/runtime.js";
+import { loadSpec } from "../../src/prism/spec.js";
 
-let operations: Promise<Operation[]> | undefined;
+let operations: Promise<readonly Operation[]> | undefined;
 
 /** The spec's operations as Prism reads them (loaded once per test file). */
-export function specOperations(): Promise<Operation[]> {
-  operations ??= loadOperations();
+export function specOperations(): Promise<readonly Operation[]> {
+  operations ??= loadSpec().then((spec) => spec.operations);
   return operations;
 }
 

@@ -1,8 +1,12 @@
+import type { IncomingHttpHeaders } from "node:http";
+
 /** `WWW-Authenticate` of a 401, as the real API (Django REST Framework `TokenAuthentication`) sends it. */
 export const AUTHENTICATE_CHALLENGE = "Token";
 
 /** A parsed `Authorization`: the key of `Token <key>`, or the `detail` of the 401 to answer. */
 export type AuthorizationResult = { ok: true; key: string } | { ok: false; detail: string };
+
+const SEND_TOKEN = 'Send "Authorization: Token <key>" (the word Token, one space, the key).';
 
 /**
  * Reads `Authorization` the way the real API does: exactly `Token <key>`. Prism only checks that the
@@ -13,12 +17,7 @@ export function parseAuthorization(header: string | undefined): AuthorizationRes
   const parts = (header ?? "").trim().split(/\s+/);
   const [scheme = "", key] = parts;
   if (scheme === "") return { ok: false, detail: "Authentication credentials were not provided." };
-  if (scheme.toLowerCase() !== "token") {
-    return {
-      ok: false,
-      detail: 'Invalid token header. Send "Authorization: Token <key>" (the word Token, one space, the key).',
-    };
-  }
+  if (scheme.toLowerCase() !== "token") return { ok: false, detail: `Invalid token header. ${SEND_TOKEN}` };
   if (key === undefined) return { ok: false, detail: "Invalid token header. No credentials provided." };
   if (parts.length > 2) {
     return { ok: false, detail: "Invalid token header. Token string should not contain spaces." };
@@ -27,10 +26,15 @@ export function parseAuthorization(header: string | undefined): AuthorizationRes
 }
 
 /**
- * Checks `Authorization` with {@link parseAuthorization}.
- * @returns The `detail` of the 401, or `undefined` when the header is well-formed.
+ * Checks the credentials of a request with {@link parseAuthorization}. Without `Authorization`, a `token:`
+ * header (what the old official JavaScript SDK's factory sends) gets a hint to send `Authorization`.
+ * @returns The `detail` of the 401, or `undefined` when `Authorization` is well-formed.
  */
-export function authorizationProblem(header: string | undefined): string | undefined {
-  const parsed = parseAuthorization(header);
-  return parsed.ok ? undefined : parsed.detail;
+export function authorizationProblem(headers: IncomingHttpHeaders): string | undefined {
+  const parsed = parseAuthorization(headers.authorization);
+  if (parsed.ok) return undefined;
+  if (headers.authorization === undefined && headers.token !== undefined) {
+    return `Authentication credentials were not provided. A "token" header is not read: ${SEND_TOKEN}`;
+  }
+  return parsed.detail;
 }

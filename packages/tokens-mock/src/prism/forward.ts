@@ -1,0 +1,110 @@
+/**
+ * Prism's `forward` component, replaced: what answers a checked request in proxy mode (the real server, by
+ * `fetch`) and in stateful mode (the in-memory API, a function call). Prism still validates every request
+ * before and every response after it.
+ * @module
+ */
+import type { PrismHttpComponents } from "@stoplight/prism-http";
+import type { Diagnostic } from "./violations.js";
+
+/** Prism's forward component. */
+export type ForwardComponent = PrismHttpComponents["forward"];
+/** The request Prism hands to `forward` (its `IHttpRequest`). */
+export type PrismInput = Parameters<ForwardComponent>[0]["data"];
+/** What `forward` resolves to (its `IHttpResponse`). */
+export type PrismOutput = { statusCode: number; headers?: Record<string, string>; body?: unknown };
+
+/** A request that broke the spec: not forwarded, answered by the mock from these findings. */
+export class RequestMistake extends Error {
+  /** Prism's findings about the request. */
+  readonly diagnostics: readonly Diagnostic[];
+
+  /** @param diagnostics Prism's findings about the request. */
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super("The request breaks the spec.");
+    this.name = "RequestMistake";
+    this.diagnostics = diagnostics;
+  }
+}
+
+/**
+ * Makes a `forward` component of `call`. A request Prism found errors in is never passed on: it fails with
+ * {@link RequestMistake} (only when Prism's `errors` is on does it hand the findings to `forward`).
+ */
+export function forwardTo(call: (input: PrismInput) => Promise<PrismOutput>): ForwardComponent {
+  const forward =
+    ({ data, validations }: { data: PrismInput; validations: Diagnostic[] }) =>
+    () =>
+    () =>
+      (validations.some((diagnostic) => diagnostic.severity === 0)
+        ? Promise.reject(new RequestMistake(validations))
+        : call(data)
+      ).then(
+        (right) => ({ _tag: "Right", right }),
+        (left: unknown) => ({ _tag: "Left", left: left instanceof Error ? left : new Error(String(left)) }),
+      );
+  return forward as unknown as ForwardComponent;
+}
+
+/** Response headers not passed back: hop-by-hop ones (RFC 9110 §7.6.1) and what `fetch` already undid. */
+const DROPPED = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "proxy-authenticate",
+  "trailer",
+  "upgrade",
+]);
+
+/** Request headers never sent upstream. */
+const NOT_FORWARDED = new Set(["host", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+
+/**
+ * Sends a checked request to the real server at `upstream`, and nowhere else: redirects are not followed (a
+ * 3xx goes back to the caller unchanged, so `Authorization` never reaches another origin), and a request
+ * that would leave the upstream's origin is refused.
+ */
+export function proxyCall(upstream: URL, timeoutMs = 30_000): (input: PrismInput) => Promise<PrismOutput> {
+  const base = upstream.pathname.replace(/\/+$/, "");
+  return async (input) => {
+    const url = new URL(`${upstream.origin}${base}${input.url.path}`);
+    for (const [name, value] of Object.entries(input.url.query ?? {})) {
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, item);
+    }
+    if (url.origin !== upstream.origin) throw new Error("The request would leave the upstream's origin.");
+    const headers = Object.entries(input.headers ?? {}).filter(([name]) => !NOT_FORWARDED.has(name));
+    const response = await fetch(url, {
+      method: input.method.toUpperCase(),
+      headers,
+      body: serialize(input.body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    const outputHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (!DROPPED.has(name)) outputHeaders[name] = value;
+    });
+    return { statusCode: response.status, headers: outputHeaders, body: parseBody(text, outputHeaders) };
+  };
+}
+
+function serialize(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  return typeof body === "string" ? body : JSON.stringify(body);
+}
+
+/** A JSON body parsed (Prism validates values, not text); anything else, or no body, as text. */
+function parseBody(text: string, headers: Record<string, string>): unknown {
+  if (text === "") return undefined;
+  if (/json/i.test(headers["content-type"] ?? "")) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}

@@ -1,0 +1,30 @@
+import { createRequire } from "node:module";
+import type * as PrismHttp from "@stoplight/prism-http";
+
+const requireHere = createRequire(import.meta.url);
+
+/** Prism's description of one operation of the spec (method, path, parameters, responses). */
+export type Operation = Awaited<ReturnType<typeof PrismHttp.getHttpOperationsFromSpec>>[number];
+
+let loaded: typeof PrismHttp | undefined;
+
+/**
+ * `@stoplight/prism-http`, loaded on first use (it is large: importing the package stays cheap), with its
+ * generator set to fill in only the properties the spec declares. json-schema-faker otherwise fills every
+ * object that does not forbid additional properties with random extra keys (`"dolor_3": 12`), which a
+ * frontend would render as garbage (Prism's CLI flag `--json-schema-faker-fillProperties=false`).
+ */
+export function prismHttp(): typeof PrismHttp {
+  if (loaded === undefined) {
+    loaded = requireHere("@stoplight/prism-http") as typeof PrismHttp;
+    try {
+      const faker = createRequire(requireHere.resolve("@stoplight/prism-http"))("json-schema-faker") as {
+        JSONSchemaFaker: { option(name: string, value: unknown): void };
+      };
+      faker.JSONSchemaFaker.option("fillProperties", false);
+    } catch {
+      // Not fatal: generated bodies then carry extra keys; the tests of dynamic mode catch it.
+    }
+  }
+  return loaded;
+}

@@ -1,0 +1,54 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { MockServerError } from "../errors.js";
+import { type Operation, prismHttp } from "./runtime.js";
+
+/**
+ * The spec being served, held in one place: every request reads `operations` once, at its start, so a reload
+ * can swap in a new spec with a single assignment and no request ever sees half of each.
+ */
+export interface SpecHolder {
+  /** The document's path. */
+  readonly path: string;
+  /** The operations of the document, dereferenced by Prism. */
+  operations: readonly Operation[];
+}
+
+/**
+ * Absolute path of the OpenAPI document of `@neuroio/tokens-spec`, the one the mock serves by default.
+ * @throws {MockServerError} `SPEC_NOT_FOUND` when the package is not installed.
+ */
+export function defaultSpecPath(): string {
+  try {
+    return createRequire(import.meta.url).resolve("@neuroio/tokens-spec");
+  } catch (error) {
+    throw new MockServerError(
+      "SPEC_NOT_FOUND",
+      "Spec not found: the package @neuroio/tokens-spec is not installed (run pnpm install).",
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Reads and dereferences the OpenAPI document into Prism's operations.
+ * @param specPath The document; the one of `@neuroio/tokens-spec` when omitted.
+ * @throws {MockServerError} `SPEC_NOT_FOUND` when the file is missing, `SPEC_INVALID` when it has no operation
+ * or cannot be parsed.
+ */
+export async function loadSpec(specPath: string = defaultSpecPath()): Promise<SpecHolder> {
+  if (!existsSync(specPath)) {
+    throw new MockServerError("SPEC_NOT_FOUND", `Spec not found: ${specPath} does not exist.`);
+  }
+  let operations: Operation[];
+  try {
+    operations = await prismHttp().getHttpOperationsFromSpec(specPath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MockServerError("SPEC_INVALID", `Spec ${specPath} cannot be read: ${reason}`, { cause: error });
+  }
+  if (operations.length === 0) {
+    throw new MockServerError("SPEC_INVALID", `Spec ${specPath} declares no operation.`);
+  }
+  return { path: specPath, operations };
+}

@@ -1,0 +1,128 @@
+/**
+ * Prism's validation output, turned into what the mock answers: the `sl-violations` header, and for a request
+ * that breaks the spec the answer the real API (Django REST Framework) gives, naming every wrong field.
+ * @module
+ */
+
+/** One finding of Prism's validator (`IPrismDiagnostic`), as it reports them. */
+export interface Diagnostic {
+  path?: readonly (string | number)[];
+  code?: string | number;
+  message: string;
+  /** 0 error, 1 warning, 2 information, 3 hint (`DiagnosticSeverity` of `@stoplight/types`). */
+  severity: number;
+}
+
+/** One entry of the `sl-violations` header, as Prism's HTTP server writes it. */
+export interface Violation {
+  location: string[];
+  severity: string;
+  code: string | number | undefined;
+  message: string;
+}
+
+/** An answer of the mock: status and JSON body. */
+export interface DrfAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const SEVERITIES = ["Error", "Warning", "Information", "Hint"];
+/** Prism's server cuts the header near 8 KiB, below the usual 16 KiB limit of HTTP clients on all headers. */
+const MAX_HEADER_LENGTH = 8 * 1024 - 100;
+
+/** Prism's findings as `sl-violations` entries, located under `request` or `response`. */
+export function toViolations(side: "request" | "response", diagnostics: readonly Diagnostic[]): Violation[] {
+  return diagnostics.map((diagnostic) => ({
+    location: [side, ...(diagnostic.path ?? []).map(String)],
+    severity: SEVERITIES[diagnostic.severity] ?? "Error",
+    code: diagnostic.code,
+    message: diagnostic.message,
+  }));
+}
+
+/** Whether a finding is an error (not a warning such as a deprecated parameter). */
+export function isError(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 0;
+}
+
+/**
+ * The value of `sl-violations`: JSON with every character outside printable ASCII escaped (`\u043a`), so a
+ * non-ASCII field name or an invalid UTF-8 byte in the request can never make the header invalid.
+ */
+export function violationsHeader(violations: readonly Violation[]): string {
+  const json = JSON.stringify(violations).replace(
+    /[^\x20-\x7e]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return json.length > MAX_HEADER_LENGTH ? `Too many violations! ${json.slice(0, MAX_HEADER_LENGTH)}` : json;
+}
+
+/**
+ * The real API's answer to a request that breaks the spec: `415 {"detail"}` for a content type the operation
+ * does not take, else `400 {"<field>": ["<message>", ...]}` naming every wrong field at once, in DRF's words.
+ */
+export function requestMistakeAnswer(
+  diagnostics: readonly Diagnostic[],
+  mediaType: string,
+  body: unknown,
+): DrfAnswer {
+  if (diagnostics.some((diagnostic) => diagnostic.code === 415)) {
+    return unsupportedMediaType(mediaType);
+  }
+  const fields: Record<string, string[]> = {};
+  for (const diagnostic of diagnostics.filter(isError)) {
+    const [field, message] = drfField(diagnostic, body);
+    const messages = fields[field] ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    fields[field] = messages;
+  }
+  return { status: 400, body: fields };
+}
+
+/** The 415 of DRF, naming the media type sent. */
+export function unsupportedMediaType(mediaType: string): DrfAnswer {
+  return { status: 415, body: { detail: `Unsupported media type "${mediaType}" in request.` } };
+}
+
+/** DRF's field and message for one finding of Prism's validator (ajv keywords, Prism's English messages). */
+function drfField(diagnostic: Diagnostic, body: unknown): [string, string] {
+  // path: ["body", "permanent"], ["query", "limit"], ["body"] (the object itself), ["path", "token_id_or_key"].
+  const [, ...rest] = (diagnostic.path ?? []).map(String);
+  const field = rest.join(".") || "non_field_errors";
+  const message = diagnostic.message;
+  switch (diagnostic.code) {
+    case "required": {
+      const missing = /required property '([^']+)'/.exec(message)?.[1];
+      return [missing ?? field, "This field is required."];
+    }
+    case "additionalProperties": {
+      const extra = /found '([^']+)'/.exec(message)?.[1];
+      return [extra ?? field, "Unexpected field: the spec does not declare it."];
+    }
+    case "type": {
+      const expected = /must be (\w+)/.exec(message)?.[1];
+      if (field === "non_field_errors") {
+        const kind = Array.isArray(body)
+          ? "list"
+          : body === null
+            ? "null"
+            : typeof body === "string"
+              ? "str"
+              : typeof body;
+        return [field, `Invalid data. Expected a dictionary, but got ${kind}.`];
+      }
+      if (expected === "boolean") return [field, "Must be a valid boolean."];
+      if (expected === "integer" || expected === "number") return [field, "A valid integer is required."];
+      return [field, `Not a valid ${expected ?? "value"}.`];
+    }
+    case "minimum":
+      return [field, `Ensure this value is greater than or equal to ${/>= ?(-?[\d.]+)/.exec(message)?.[1]}.`];
+    case "maximum":
+      return [field, `Ensure this value is less than or equal to ${/<= ?(-?[\d.]+)/.exec(message)?.[1]}.`];
+    case "minLength":
+      return [field, "This field may not be blank."];
+    default:
+      return [field, message.replace(/^Request (body|query parameter|path parameter|header) /, "")];
+  }
+}

@@ -1,0 +1,80 @@
+import { Writable } from "node:stream";
+import { createLogger } from "@stoplight/prism-core";
+import type { LogSink } from "../options.js";
+
+/** The logger Prism's components take (a pino logger). */
+export type PrismLogger = ReturnType<typeof createLogger>;
+
+/** The mock's log: one line per answered mistake, internal errors, and every request when verbose. */
+export interface Log {
+  /** A request the mock refused: `POST /v1/tokens/ 400 permanent: Must be a valid boolean.` */
+  mistake(method: string, path: string, status: number, summary: string): void;
+  /** A failure of the mock itself (an error, or an answer of its own that breaks the spec). */
+  error(message: string): void;
+  /** Every answered request, in verbose mode only. */
+  request(method: string, path: string, status: number): void;
+  /** Prism's own logger: silent unless verbose, its lines masked like the mock's. */
+  readonly prism: PrismLogger;
+}
+
+const LEVEL_NAMES: Record<number, string> = { 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+
+/**
+ * Creates the log. Nothing is logged when `quiet`; a 204 or any other success logs nothing unless `verbose`.
+ * Every line goes through {@link maskSecrets}: token keys in paths and URL passwords never reach the sink.
+ */
+export function createLog(options: { quiet: boolean; verbose: boolean; sink?: LogSink }): Log {
+  const sink = options.sink ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const write = (level: string, message: string) => {
+    if (!options.quiet) sink(`[mock] ${level}: ${maskSecrets(message)}`);
+  };
+  const prism = createLogger(
+    "prism",
+    { level: options.verbose ? "info" : "silent" },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString("utf8").split("\n")) {
+          if (line.trim() !== "") {
+            const entry = parseEntry(line);
+            write(LEVEL_NAMES[entry.level ?? 0] ?? "log", entry.msg ?? line);
+          }
+        }
+        done();
+      },
+    }),
+  );
+  return {
+    mistake: (method, path, status, summary) => write("warn", `${method} ${path} ${status} ${summary}`),
+    error: (message) => write("error", message),
+    request: (method, path, status) => {
+      if (options.verbose) write("info", `Request received: ${method} ${path}, answered ${status}`);
+    },
+    prism,
+  };
+}
+
+function parseEntry(line: string): { level?: number; msg?: string } {
+  try {
+    return JSON.parse(line) as { level?: number; msg?: string };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Masks what must never be logged: a token key in a `/tokens/<key>/` path (ids stay readable), the key of a
+ * `Token <key>` credential, and the password of a URL (`http://user:***@host`).
+ */
+export function maskSecrets(text: string): string {
+  return text
+    .replace(/(\/tokens\/)([^/?#\s"]+)/g, (whole, prefix: string, segment: string) =>
+      /^\d+$/.test(segment) ? whole : `${prefix}${maskKey(segment)}`,
+    )
+    .replace(/\b(Token|Bearer)\s+[^\s"',]+/gi, "$1 ***")
+    .replace(/(\/\/[^/:@\s]*):[^@/\s]*@/g, "$1:***@");
+}
+
+/** A key shortened to its last four characters (enough to tell keys apart), or `***` when short. */
+function maskKey(key: string): string {
+  return key.length >= 16 ? `***${key.slice(-4)}` : "***";
+}
