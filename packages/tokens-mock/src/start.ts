@@ -6,9 +6,12 @@ import {
   type ResolvedMockServerOptions,
   resolveOptions,
 } from "./options.js";
+import { formatSpecProblem } from "./prism/check-spec.js";
 import { createEngine } from "./prism/engine.js";
 import { type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
-import { loadSpec } from "./prism/spec.js";
+import { loadSpec, type SpecHolder } from "./prism/spec.js";
+import type { FileWatcher } from "./prism/watch-file.js";
+import { watchSpec } from "./prism/watch-spec.js";
 import { createRequestHandler } from "./server/front.js";
 import { close, listen } from "./server/listen.js";
 import { createLog } from "./server/log.js";
@@ -85,9 +88,12 @@ export async function startMockServer(
   });
   const server = createServer({ keepAliveTimeout: 5_000 }, handler);
   let port: number;
+  let watcher: FileWatcher | undefined;
   try {
     port = await listen(server, resolved.port, resolved.host);
+    if (resolved.watch) watcher = await watchAndSwap(spec, log);
   } catch (error) {
+    await close(server).catch(() => {});
     await stateful?.close();
     throw error;
   }
@@ -98,10 +104,29 @@ export async function startMockServer(
     options: resolved,
     token: stateful?.callerKey,
     close: () => {
+      watcher?.close();
       closing ??= close(server).then(() => stateful?.close());
       return closing;
     },
   };
+}
+
+/**
+ * Reloads the spec when its file changes. The swap is one assignment: a request reads `spec.operations` once,
+ * synchronously, when it reaches Prism, so requests in flight finish on the spec they started with. The
+ * stateful store lives apart from the spec and is untouched.
+ */
+function watchAndSwap(spec: SpecHolder, log: ReturnType<typeof createLog>): Promise<FileWatcher> {
+  return watchSpec({
+    file: spec.path,
+    load: async (path) => (await loadSpec(path)).operations,
+    onReload: (operations, elapsedMs) => {
+      spec.operations = operations;
+      log.info(`spec reloaded in ${Math.round(elapsedMs)} ms`);
+    },
+    onProblem: (problem) =>
+      log.error(`spec not reloaded, still serving the last good one: ${formatSpecProblem(problem)}`),
+  });
 }
 
 async function openStateful(

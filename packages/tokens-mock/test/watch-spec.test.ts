@@ -2,9 +2,9 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { checkSpecText, formatSpecProblem, type SpecProblem } from "../src/prism/check-spec.js";
+import { defaultSpecPath } from "../src/prism/spec.js";
 import { watchFile } from "../src/prism/watch-file.js";
 import { watchSpec } from "../src/prism/watch-spec.js";
-import { defaultSpecPath } from "../src/spec-path.js";
 import { tempDir } from "./stateful/helpers.js";
 
 const SPEC = readFileSync(defaultSpecPath(), "utf8");
@@ -168,6 +168,16 @@ describe("watchSpec", () => {
     writeFileSync(file, fixed);
     await vi.waitFor(() => expect(reloads).toEqual([edited, fixed]), EVENTUALLY);
     expect(problems).toHaveLength(1);
+  });
+
+  it("takes an empty file for a save in progress, not a broken spec", async () => {
+    const { file, reloads, problems } = await watchedSpec();
+    writeFileSync(file, "");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const edited = MINIMAL.replace("title: t", "title: written");
+    writeFileSync(file, edited);
+    await vi.waitFor(() => expect(reloads).toEqual([edited]), EVENTUALLY);
+    expect(problems).toEqual([]);
   });
 
   it("reports a loader failure as a problem and keeps going", async () => {

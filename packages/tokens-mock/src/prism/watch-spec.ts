@@ -38,7 +38,8 @@ export async function watchSpec<T>(options: WatchSpecOptions<T>): Promise<FileWa
     } catch {
       return; // gone between the event and the read: the next event brings the new file
     }
-    if (text === current) return;
+    // An empty file is a save in progress (truncated, not yet written): the write that follows is the change.
+    if (text === current || text.trim() === "") return;
     current = text;
     const problem = checkSpecText(options.file, text);
     if (problem) {
