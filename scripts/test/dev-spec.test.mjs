@@ -1,6 +1,7 @@
 /**
- * The spec half of `pnpm dev` (dev-spec.mjs), run as `pnpm dev` runs it, on a copy of the spec: a save
- * regenerates schema.ts; a broken save is reported once and leaves schema.ts as it was; the fix regenerates.
+ * The spec loop of `pnpm dev` on a copy of the spec: dev-spec.mjs run as `pnpm dev` runs it, beside the mock
+ * watching the same file (as `dev:mock` does). A save regenerates schema.ts and the mock serves the edit; a
+ * broken save is reported once and leaves schema.ts as it was; the fix regenerates.
  */
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -8,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { startMockServer } from "../../packages/tokens-mock/dist/index.js";
 import { stopChild } from "../lib/processes.mjs";
 import { REPO_ROOT, SCHEMA_FILE, SPEC_FILE } from "../lib/render-schema.mjs";
 
@@ -17,6 +19,7 @@ const EVENTUALLY = { timeout: 20_000, interval: 50 };
 
 let root;
 let child;
+let mock;
 let output = "";
 
 beforeEach(async () => {
@@ -37,19 +40,33 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await mock?.close();
   await stopChild(child);
   await rm(root, { recursive: true, force: true });
 });
 
 describe("dev-spec.mjs (pnpm dev)", { timeout: 60_000 }, () => {
-  it("regenerates schema.ts on save, reports a broken save once and keeps schema.ts, regenerates the fix", async () => {
+  it("regenerates schema.ts and the mock serves the edit; a broken save is reported once, schema.ts kept; the fix regenerates", async () => {
     const specPath = join(root, SPEC_FILE);
     const schemaPath = join(root, SCHEMA_FILE);
+    mock = await startMockServer({ port: 0, quiet: true, specPath, watch: true });
+    const listed = async () => {
+      const response = await fetch(`${mock.url}/v1/tokens/`, {
+        headers: { authorization: "Token dev-loop" },
+      });
+      return response.text();
+    };
     const spec = await readFile(specPath, "utf8");
-    const edited = spec.replace("How many tokens to return at most.", "At most this many tokens.");
+    const edited = spec
+      .replace("How many tokens to return at most.", "At most this many tokens.")
+      .replaceAll("3c59dc048e8850243be8079a5c74d079f1c7d8a0", "0123456789abcdef0123456789abcdef01234567");
     expect(edited).not.toBe(spec);
 
     await writeFile(specPath, edited);
+    await vi.waitFor(
+      async () => expect(await listed()).toContain("0123456789abcdef0123456789abcdef01234567"),
+      EVENTUALLY,
+    );
     await vi.waitFor(
       async () => expect(await readFile(schemaPath, "utf8")).toContain("At most this many tokens."),
       EVENTUALLY,
