@@ -49,7 +49,8 @@ describe("installed packages", () => {
     expect(Object.keys(mockManifest.dependencies).sort()).toEqual([
       "@neuroio/tokens-spec",
       "@stoplight/prism-core",
-      "@stoplight/prism-http-server",
+      "@stoplight/prism-http",
+      "@stoplight/yaml",
     ]);
     for (const manifest of [client, mockManifest])
       expect(JSON.stringify(manifest)).not.toMatch(/workspace:|catalog:/);

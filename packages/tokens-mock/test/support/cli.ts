@@ -3,8 +3,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect } from "vitest";
 
-/** The built CLI (`pnpm build` makes it; turbo builds before testing). */
-export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+/** The CLI as installed: the package's `bin`, which runs the one-file bundle `pnpm build` makes. */
+export const CLI_PATH = fileURLToPath(new URL("../../bin/neuroio-tokens-mock.cjs", import.meta.url));
+const BUNDLE_PATH = fileURLToPath(new URL("../../dist/cli.cjs", import.meta.url));
 
 /** A CLI process this test started, with everything it printed so far. */
 export interface CliRun {
@@ -15,9 +16,9 @@ export interface CliRun {
   exited: Promise<number | string>;
 }
 
-/** Starts `node dist/cli.js ...args`. */
+/** Starts `neuroio-tokens-mock ...args` (the bin, through this Node). */
 export function runCli(args: readonly string[]): CliRun {
-  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run \`pnpm build\` first.`);
+  if (!existsSync(BUNDLE_PATH)) throw new Error(`${BUNDLE_PATH} is missing: run \`pnpm build\` first.`);
   const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: "pipe" });
   let stdout = "";
   let stderr = "";
