@@ -7,8 +7,9 @@ import { cpus, totalmem } from "node:os";
 import { runCpu } from "./cpu/bench.mjs";
 import { markdownTable, ratio } from "./lib/format.mjs";
 import { runLoopback } from "./loopback/bench.mjs";
-import { runMockReadiness, runMockThroughput } from "./mock/bench.mjs";
+import { runMockReadiness, runPeerThroughput } from "./mock/bench.mjs";
 import { runMockReload } from "./mock/reload.mjs";
+import { runMockThroughput, STATEFUL_BEFORE_REQ_PER_S } from "./mock/throughput.mjs";
 import { BUDGET_BYTES, measureSizes } from "./size.mjs";
 import { runTooling } from "./tooling/bench.mjs";
 
@@ -99,7 +100,7 @@ const oursReady = find(mockRows, OURS).readyMs / steady;
 console.log(
   `\nTarget: our CLI ready in ≤ 1.5x Steady's time: ${ratio(oursReady)}, ${verdict(oursReady <= 1.5)}.\n`,
 );
-const rateRows = await runMockThroughput(quick ? { rounds: 2, calls: 200, warmup: 50 } : {});
+const rateRows = await runPeerThroughput(quick ? { rounds: 2, calls: 200, warmup: 50 } : {});
 const steadyRate = find(rateRows, STEADY).perSecond;
 console.log("Sequential `GET /v1/tokens/` on one keep-alive connection, one process each, no request log.\n");
 console.log(
@@ -136,4 +137,33 @@ console.log(
       [`pnpm build, cached (${tooling.cachedTasks})`, ms(tooling.cachedBuildMs)],
     ],
   ),
+);
+
+console.log("\n## 6. Mock throughput: GET /v1/tokens/ (20 tokens) through startMockServer()\n");
+const throughputRows = await runMockThroughput(quick ? { rounds: 1, requests: 300 } : {});
+const examplesRate = (concurrency) =>
+  throughputRows.find((r) => r.name === "examples mode" && r.concurrency === concurrency)?.reqPerS ?? 0;
+console.log(
+  markdownTable(
+    [
+      "mode",
+      "in flight",
+      "req/s (median)",
+      "vs examples mode",
+      `vs stateful before (${STATEFUL_BEFORE_REQ_PER_S} req/s)`,
+    ],
+    throughputRows.map((r) => [
+      r.name,
+      r.concurrency,
+      r.reqPerS.toFixed(0),
+      ratio(r.reqPerS / examplesRate(r.concurrency)),
+      ratio(r.reqPerS / STATEFUL_BEFORE_REQ_PER_S),
+    ]),
+  ),
+);
+const statefulRate = Math.max(
+  ...throughputRows.filter((r) => r.name === "stateful mode").map((r) => r.reqPerS),
+);
+console.log(
+  `\nTarget stateful ≥ 4x of ${STATEFUL_BEFORE_REQ_PER_S} req/s: ${ratio(statefulRate / STATEFUL_BEFORE_REQ_PER_S)}, ${verdict(statefulRate >= 4 * STATEFUL_BEFORE_REQ_PER_S)}.`,
 );

@@ -8,14 +8,16 @@ import {
 } from "./options.js";
 import { formatSpecProblem } from "./prism/check-spec.js";
 import { createEngine } from "./prism/engine.js";
-import { type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
+import { followRequest, type SpecOperation } from "./prism/follow-request.js";
+import { formFields, type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
+import type { Operation } from "./prism/runtime.js";
 import { loadSpec, type SpecHolder } from "./prism/spec.js";
 import type { FileWatcher } from "./prism/watch-file.js";
 import { watchSpec } from "./prism/watch-spec.js";
 import { createRequestHandler } from "./server/front.js";
 import { close, listen } from "./server/listen.js";
 import { createLog } from "./server/log.js";
-import { startStatefulBackend } from "./stateful/backend.js";
+import { openStatefulApi, type StatefulApi } from "./stateful/api.js";
 
 /** A running mock server. */
 export interface MockServer {
@@ -31,13 +33,6 @@ export interface MockServer {
    */
   readonly token: string | undefined;
   /** Stops the server: open connections are dropped and the port is free once the promise resolves. */
-  close(): Promise<void>;
-}
-
-/** What answers checked requests in stateful mode, and how to stop it. */
-interface StatefulPart {
-  call: (input: PrismInput) => Promise<PrismOutput>;
-  callerKey: string | undefined;
   close(): Promise<void>;
 }
 
@@ -67,15 +62,16 @@ export async function startMockServer(
     ...(logSink ? { sink: logSink } : {}),
   });
   const spec = await loadSpec(resolved.specPath);
-  const stateful = mode === "stateful" ? await openStateful(resolved, log.error) : undefined;
+  const api = mode === "stateful" ? await openApi(resolved, log.error) : undefined;
   const engine = createEngine({
     spec,
     logger: log.prism,
     dynamic: mode === "dynamic",
     seed: resolved.seed,
     refuseInvalid: mode === "stateful" || resolved.errors,
-    ...(stateful ? { forward: stateful.call } : {}),
+    ...(api ? { forward: callApi(api) } : {}),
     ...(resolved.proxy ? { forward: proxyCall(resolved.proxy) } : {}),
+    ...(mode === "examples" ? { adjust: followExamples(spec) } : {}),
   });
   const handler = createRequestHandler({
     spec,
@@ -85,6 +81,7 @@ export async function startMockServer(
     checksAuthorization: mode !== "proxy",
     answersRouting: mode !== "proxy" || resolved.errors,
     refusesBadResponses: resolved.errors,
+    ...(api ? { checkCaller: (input: PrismInput) => refusedCaller(api, input) } : {}),
   });
   const server = createServer({ keepAliveTimeout: 5_000 }, handler);
   let port: number;
@@ -94,7 +91,7 @@ export async function startMockServer(
     if (resolved.watch) watcher = await watchAndSwap(spec, log);
   } catch (error) {
     await close(server).catch(() => {});
-    await stateful?.close();
+    await api?.close();
     throw error;
   }
   let closing: Promise<void> | undefined;
@@ -102,10 +99,10 @@ export async function startMockServer(
     url: `http://${resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host}:${port}`,
     port,
     options: resolved,
-    token: stateful?.callerKey,
+    token: api?.callerKey,
     close: () => {
       watcher?.close();
-      closing ??= close(server).then(() => stateful?.close());
+      closing ??= close(server).then(() => api?.close());
       return closing;
     },
   };
@@ -129,17 +126,71 @@ function watchAndSwap(spec: SpecHolder, log: ReturnType<typeof createLog>): Prom
   });
 }
 
-async function openStateful(
+/** Opens the in-memory API of stateful mode; a state file it cannot use is a `MockServerError`. */
+async function openApi(
   options: ResolvedMockServerOptions,
   warn: (message: string) => void,
-): Promise<StatefulPart> {
+): Promise<StatefulApi> {
   const { seedTokens, token, statePath, now } = options;
-  let backend: Awaited<ReturnType<typeof startStatefulBackend>>;
   try {
-    backend = await startStatefulBackend({ seedTokens, token, statePath, now, warn });
+    return await openStatefulApi({ seedTokens, token, statePath, now, warn });
   } catch (error) {
-    if (error instanceof MockServerError) throw error;
     throw new MockServerError("STATE_FILE_UNUSABLE", (error as Error).message, { cause: error });
   }
-  return { call: proxyCall(new URL(backend.url)), callerKey: backend.callerKey, close: backend.close };
+}
+
+/** Prism's checked request handed to the in-memory API, in-process; its answer goes back to Prism's checks. */
+function callApi(api: StatefulApi): (input: PrismInput) => Promise<PrismOutput> {
+  return async (input) => {
+    const answer = api.handle({
+      method: input.method,
+      path: input.url.path,
+      query: input.url.query ?? {},
+      headers: input.headers ?? {},
+      body: typeof input.body === "string" ? formFields(input.body) : input.body,
+    });
+    return { statusCode: answer.status, headers: answer.headers ?? {}, body: answer.body };
+  };
+}
+
+/**
+ * The API's 401 for a request with an unknown, expired or deactivated key, asked before a request that
+ * breaks the spec is answered 400, so the order of the real API holds (credentials first). A list of one
+ * token changes nothing.
+ */
+function refusedCaller(api: StatefulApi, input: PrismInput): PrismOutput | undefined {
+  const answer = api.handle({
+    method: "GET",
+    path: "/v1/tokens/",
+    query: { limit: "1" },
+    headers: input.headers ?? {},
+    body: undefined,
+  });
+  return answer.status === 401
+    ? { statusCode: 401, headers: answer.headers ?? {}, body: answer.body }
+    : undefined;
+}
+
+/** Examples mode: the spec's example that fits the request (see `followRequest`), not always the first. */
+function followExamples(
+  spec: SpecHolder,
+): (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput {
+  return (operation, input, output) => {
+    const segments = input.url.path.split("/");
+    const template = operation.path.split("/");
+    const index = template.findIndex((part) => part.startsWith("{"));
+    const followed = followRequest(
+      // Prism's example type is wider (external examples have no `value`), which `followRequest` skips.
+      spec.operations as unknown as readonly SpecOperation[],
+      {
+        operationId: operation.iid ?? "",
+        tokenIdOrKey: index < 0 ? undefined : decodeURIComponent(segments[index] ?? ""),
+        query: input.url.query ?? {},
+        body: typeof input.body === "string" ? formFields(input.body) : input.body,
+        explicitExample: false,
+      },
+      { status: output.statusCode, body: output.body },
+    );
+    return { ...output, statusCode: followed.status, body: followed.body };
+  };
 }

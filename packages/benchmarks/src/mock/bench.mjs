@@ -42,7 +42,7 @@ export async function runMockReadiness({ rounds = 6 } = {}) {
  * @param {{ rounds?: number, calls?: number, warmup?: number }} options
  * @returns {Promise<{ name: string, perSecond: number }[]>}
  */
-export async function runMockThroughput({ rounds = 6, calls = 1000, warmup = 200 } = {}) {
+export async function runPeerThroughput({ rounds = 6, calls = 1000, warmup = 200 } = {}) {
   const running = [];
   try {
     for (const contender of MOCK_CONTENDERS) {

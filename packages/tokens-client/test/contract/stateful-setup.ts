@@ -8,12 +8,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type MockServer, STATE_FORMAT, startMockServer } from "@neuroio/tokens-mock";
+import { type MockServer, startMockServer } from "@neuroio/tokens-mock";
 import { afterEach, beforeEach } from "vitest";
 import { setContractMockUrl } from "./support/mock-url.js";
 import { CONTRACT_KEY } from "./support/recording-fetch.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The format tag of the mock's state files (see the mock's README), which it refuses a file without. */
+const STATE_FORMAT = "neuroio-tokens-mock/state@1";
 /** The key of the spec's `TemporaryToken` example, which the tests look a token up by. */
 const EXAMPLE_KEY = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b";
 

@@ -96,12 +96,11 @@ describe("the client against the stateful mock", () => {
     await expect(client.tokens.list()).rejects.toBeInstanceOf(AuthenticationError);
   });
 
-  it("a request the spec forbids is a 500 listing the violations, not a silent pass", async () => {
+  it("a request the spec forbids is a 400 naming the field in the service's words, not a silent pass", async () => {
     // The client refuses `limit: 0` itself, so the raw openapi-fetch client sends it.
     const { response, error } = await client.raw.GET("/v1/tokens/", { params: { query: { limit: 0 } } });
-    expect(response.status).toBe(500);
-    expect(error as unknown).toMatchObject({
-      validation: [expect.objectContaining({ location: ["request", "query", "limit"] })],
-    });
+    expect(response.status).toBe(400);
+    expect(error as unknown).toEqual({ limit: ["Ensure this value is greater than or equal to 1."] });
+    expect(response.headers.get("sl-violations")).toContain('"location":["request","query","limit"]');
   });
 });

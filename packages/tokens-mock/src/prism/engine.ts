@@ -3,11 +3,15 @@
  * stateful), validates the response. No HTTP server of Prism's runs: the mock's front calls {@link Engine}.
  * @module
  */
+
+import { createRequire } from "node:module";
 import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
 import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
-import { prismHttp } from "./runtime.js";
+import { type Operation, prismHttp } from "./runtime.js";
 import type { SpecHolder } from "./spec.js";
 import type { Diagnostic } from "./violations.js";
+
+const requireHere = createRequire(import.meta.url);
 
 /** How the engine produces answers. */
 export interface EngineOptions {
@@ -20,6 +24,11 @@ export interface EngineOptions {
   forward?: (input: PrismInput) => Promise<PrismOutput>;
   /** With `forward`: whether a request that breaks the spec is refused (else it is forwarded, and reported). */
   refuseInvalid?: boolean;
+  /**
+   * Examples mode: adjusts the example Prism picked to the request (a valid one, whose `Prefer` chose no
+   * example), before Prism validates the response: the adjusted answer is checked like any other.
+   */
+  adjust?: (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput;
 }
 
 /** What the `Prefer` header asked for (Prism's `code`, `example`, `dynamic`, `seed`). */
@@ -49,6 +58,7 @@ export function createEngine(options: EngineOptions): Engine {
   const prism = http.createInstance(baseConfig(options), {
     logger: options.logger,
     ...(forward ? { forward: forwardTo(forward) } : {}),
+    ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
   });
   return async (input, preferences) => {
     const config = { ...baseConfig(options) };
@@ -71,6 +81,21 @@ export function createEngine(options: EngineOptions): Engine {
 
 /** Prism's proxy config needs an upstream URL; `forward` is ours and knows where it sends. */
 const PLACEHOLDER_UPSTREAM = new URL("http://upstream.invalid/");
+
+type MockComponent = PrismHttpComponents["mock"];
+type Either = { _tag: "Left"; left: unknown } | { _tag: "Right"; right: PrismOutput };
+
+/** Prism's mocker, its answer adjusted when the request is valid and `Prefer` picked no code or example. */
+function adjustedMock(adjust: NonNullable<EngineOptions["adjust"]>): MockComponent {
+  const prismMock = requireHere("@stoplight/prism-http/dist/mocker").default as MockComponent;
+  const mock: MockComponent = (options) => (logger) => {
+    const result = prismMock(options)(logger) as unknown as Either;
+    const chosen = options.config.code !== undefined || options.config.exampleKey !== undefined;
+    if (result._tag === "Left" || chosen || options.input.validations.length > 0) return result as never;
+    return { _tag: "Right", right: adjust(options.resource, options.input.data, result.right) } as never;
+  };
+  return mock;
+}
 
 function baseConfig(options: EngineOptions): IHttpConfig {
   const mock = {

@@ -46,6 +46,25 @@ export function forwardTo(call: (input: PrismInput) => Promise<PrismOutput>): Fo
   return forward as unknown as ForwardComponent;
 }
 
+/**
+ * The fields of a form-encoded body, as the API reads them: a repeated field is the list of its values.
+ * Built with `defineProperty`, so a field named `__proto__` stays a field.
+ */
+export function formFields(text: string): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    const previous = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    const next = previous === undefined ? value : [...[previous].flat(), value];
+    Object.defineProperty(fields, name, {
+      value: next,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return fields;
+}
+
 /** Response headers not passed back: hop-by-hop ones (RFC 9110 §7.6.1) and what `fetch` already undid. */
 const DROPPED = new Set([
   "connection",

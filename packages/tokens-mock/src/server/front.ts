@@ -18,11 +18,13 @@ import {
   unsupportedMediaType,
   violationsHeader,
 } from "../prism/violations.js";
-import { AUTHENTICATE_CHALLENGE, authorizationProblem } from "./authorization.js";
+import { AUTHENTICATE_CHALLENGE } from "../stateful/auth.js";
+import { isJsonContentType, mediaTypeOf } from "../stateful/request-body.js";
+import { authorizationProblem } from "./authorization.js";
 import { answerPreflight, isPreflight, setCorsHeaders } from "./cors.js";
 import type { Log } from "./log.js";
+import { isAcceptedCharset, parseJson, readBody } from "./read-body.js";
 import { detailReply, type Reply, sendReply } from "./reply.js";
-import { isAcceptedCharset, isJsonContentType, mediaTypeOf, parseJson, readBody } from "./request-body.js";
 
 /** What the front needs: the spec, Prism, the log, and the few mode-dependent rules. */
 export interface FrontOptions {
@@ -37,8 +39,8 @@ export interface FrontOptions {
   mocks: boolean;
   /** Whether a response that breaks the spec becomes a 500 (`errors`; always in stateful mode). */
   refusesBadResponses: boolean;
-  /** Adjusts an example answer to the request (examples mode), when no `Prefer` asked for a given one. */
-  adjust?: (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput;
+  /** Stateful mode: the 401 of a caller the API does not know, asked before a request mistake is answered. */
+  checkCaller?: (input: PrismInput) => PrismOutput | undefined;
 }
 
 /** The `node:http` listener of the mock. */
@@ -105,19 +107,23 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
     body: body.value,
   };
   const preferences = parsePrefer(input.headers?.prefer);
-  answer(...(await respond(options, operation, input, preferences)));
+  answer(...(await respond(options, input, preferences)));
 }
 
 /** Prism's outcome as the reply to send, and whether it answers a mistake (logged). */
 async function respond(
   options: FrontOptions,
-  operation: Operation | undefined,
   input: PrismInput,
   preferences: Preferences,
 ): Promise<[Reply, boolean]> {
   const outcome = await options.engine(input, preferences);
   const mediaType = mediaTypeOf(String(input.headers?.["content-type"] ?? ""));
-  if (outcome.kind === "mistake") return [mistakeReply(outcome.diagnostics, mediaType, input.body), true];
+  if (outcome.kind === "mistake") {
+    const refused = options.checkCaller?.(input);
+    if (refused)
+      return [{ status: refused.statusCode, headers: refused.headers ?? {}, body: refused.body }, true];
+    return [mistakeReply(outcome.diagnostics, mediaType, input.body), true];
+  }
   if (outcome.kind === "refused") {
     const { error } = outcome;
     if (error.name.endsWith("NO_PATH_MATCHED_ERROR")) return [detailReply(404, "Not found."), true];
@@ -168,10 +174,7 @@ async function respond(
       false,
     ];
   }
-  const output =
-    !chosen && operation && options.adjust
-      ? options.adjust(operation, input, outcome.output)
-      : outcome.output;
+  const { output } = outcome;
   return [{ status: output.statusCode, headers, body: output.body }, output.statusCode >= 400 && !chosen];
 }
 

@@ -8,6 +8,9 @@ import type { ListQuery } from "./store.js";
 /** DRF-style field errors: each field name maps to its messages. */
 export type FieldErrors = Record<string, string[]>;
 
+/** Query parameters as parsed from the URL: a repeated parameter is an array of its values. */
+export type Query = Readonly<Record<string, string | readonly string[] | undefined>>;
+
 /** Either the parsed value or the field errors. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
@@ -33,14 +36,15 @@ export function toBoolean(value: unknown): boolean | undefined {
 }
 
 function toInteger(value: string): number | undefined {
-  return /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : undefined;
+  // Bounded length: a thousand-digit "integer" is not one, and the regular expression stays linear.
+  return value.length <= 32 && /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : undefined;
 }
 
 /**
  * Parses `permanent`, `limit` and `offset` of `GET /v1/tokens/`. `limit` must be an integer >= 1 (default 20),
  * `offset` an integer >= 0 (default 0). A repeated parameter counts by its last value, as Django reads it.
  */
-export function parseListQuery(params: URLSearchParams): Parsed<ListQuery> {
+export function parseListQuery(params: Query): Parsed<ListQuery> {
   const errors: FieldErrors = {};
   const permanent = parseOptionalBooleanParam(params, "permanent", errors);
   const limit = parseIntegerParam(params, "limit", 1, DEFAULT_LIMIT, errors);
@@ -50,36 +54,49 @@ export function parseListQuery(params: URLSearchParams): Parsed<ListQuery> {
 }
 
 /** Parses the optional `permanent` filter of `DELETE /v1/tokens/`. */
-export function parsePermanentFilter(params: URLSearchParams): Parsed<boolean | undefined> {
+export function parsePermanentFilter(params: Query): Parsed<boolean | undefined> {
   const errors: FieldErrors = {};
   const permanent = parseOptionalBooleanParam(params, "permanent", errors);
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: permanent };
 }
 
 /** Parses the body of `POST /v1/tokens/`: `{"permanent": bool}`, where the field is optional (default false). */
-export function parseCreateBody(body: Record<string, unknown>): Parsed<{ permanent: boolean }> {
-  if (body.permanent === undefined) return { ok: true, value: { permanent: false } };
-  const permanent = toBoolean(body.permanent);
+export function parseCreateBody(body: Readonly<Record<string, unknown>>): Parsed<{ permanent: boolean }> {
+  const raw = Object.hasOwn(body, "permanent") ? body.permanent : undefined;
+  if (raw === undefined) return { ok: true, value: { permanent: false } };
+  const permanent = toBoolean(raw);
   return permanent === undefined
     ? { ok: false, errors: { permanent: [INVALID_BOOLEAN] } }
     : { ok: true, value: { permanent } };
 }
 
 /** Parses the body of `PATCH`/`PUT /v1/tokens/{id}/`: `{"is_active": bool}`, required. */
-export function parseUpdateBody(body: Record<string, unknown>): Parsed<{ is_active: boolean }> {
-  if (body.is_active === undefined) return { ok: false, errors: { is_active: [REQUIRED] } };
-  const isActive = toBoolean(body.is_active);
+export function parseUpdateBody(body: Readonly<Record<string, unknown>>): Parsed<{ is_active: boolean }> {
+  const raw = Object.hasOwn(body, "is_active") ? body.is_active : undefined;
+  if (raw === undefined) return { ok: false, errors: { is_active: [REQUIRED] } };
+  const isActive = toBoolean(raw);
   return isActive === undefined
     ? { ok: false, errors: { is_active: [INVALID_BOOLEAN] } }
     : { ok: true, value: { is_active: isActive } };
 }
 
-function parseOptionalBooleanParam(
-  params: URLSearchParams,
+/**
+ * The value of a query parameter or form field as Django's `QueryDict.get` reads it: the last one of a
+ * repeated name. `null` when the value is not a string at all (a parser that built an object, say).
+ */
+export function lastValue(
+  source: Readonly<Record<string, unknown>>,
   name: string,
-  errors: FieldErrors,
-): boolean | undefined {
-  const raw = params.getAll(name).at(-1);
+): string | null | undefined {
+  if (!Object.hasOwn(source, name)) return undefined;
+  const value = source[name];
+  const last = Array.isArray(value) ? value.at(-1) : value;
+  if (last === undefined) return undefined;
+  return typeof last === "string" ? last : null;
+}
+
+function parseOptionalBooleanParam(params: Query, name: string, errors: FieldErrors): boolean | undefined {
+  const raw = lastValue(params, name);
   if (raw === undefined) return undefined;
   const value = toBoolean(raw);
   if (value === undefined) errors[name] = [INVALID_BOOLEAN];
@@ -87,15 +104,15 @@ function parseOptionalBooleanParam(
 }
 
 function parseIntegerParam(
-  params: URLSearchParams,
+  params: Query,
   name: string,
   minimum: number,
   fallback: number,
   errors: FieldErrors,
 ): number {
-  const raw = params.getAll(name).at(-1);
+  const raw = lastValue(params, name);
   if (raw === undefined) return fallback;
-  const value = toInteger(raw);
+  const value = raw === null ? undefined : toInteger(raw);
   if (value === undefined || !Number.isSafeInteger(value)) {
     errors[name] = [INVALID_INTEGER];
     return fallback;

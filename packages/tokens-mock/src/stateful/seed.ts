@@ -61,12 +61,11 @@ export function validateSeedOptions(options: SeedOptions): void {
 }
 
 /**
- * Seeds `store` per `options` (see {@link SeedOptions}).
- * @throws {TypeError} for invalid options.
- * @throws {Error} when the fixed token is missing and 5 active permanent tokens already exist.
+ * Seeds `store` per `options` (see {@link SeedOptions}), which {@link validateSeedOptions} has checked.
+ * @throws {Error} when the fixed token is missing and 5 permanent tokens already exist, or is deactivated
+ * and 5 active permanent tokens exist.
  */
 export function seedStore(store: TokenStore, options: SeedOptions): SeedResult {
-  validateSeedOptions(options);
   const created: StoredToken[] = [];
   const fresh = store.size === 0;
   if (options.token !== undefined) {
@@ -85,12 +84,12 @@ export function seedStore(store: TokenStore, options: SeedOptions): SeedResult {
 
 /** Makes the fixed key usable; returns the token when it had to be created. */
 function ensureFixedToken(store: TokenStore, key: string): StoredToken | undefined {
-  const existing = store.find(key);
-  if (existing) {
-    if (!existing.is_active) store.setActive(key, true);
-    return undefined;
-  }
   try {
+    const existing = store.find(key);
+    if (existing) {
+      if (!existing.is_active) store.setActive(key, true);
+      return undefined;
+    }
     return store.create({ permanent: true, key });
   } catch (error) {
     throw new Error(

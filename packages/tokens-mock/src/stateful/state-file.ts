@@ -5,7 +5,16 @@
  * @module
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { StoredToken, StoreSnapshot } from "./store.js";
 
@@ -14,13 +23,18 @@ export const STATE_FORMAT = "neuroio-tokens-mock/state@1";
 
 /** A state file that cannot be read or is not a valid state; `path` names the file. */
 export class StateFileError extends Error {
-  override readonly name = "StateFileError";
+  override readonly name: string = "StateFileError";
   /** The file that was refused. */
   readonly path: string;
-  constructor(path: string, reason: string, options?: { cause?: unknown }) {
+  /**
+   * @param reason What is wrong, without the file's name (the message names it).
+   * @param options.advice What to do; by default, to fix or delete the file (which was left untouched).
+   */
+  constructor(path: string, reason: string, options: { cause?: unknown; advice?: string } = {}) {
+    const advice = options.advice ?? "It was left untouched; fix it, or delete it to start empty.";
     super(
-      `Cannot use the state file ${path}: ${reason}. It was left untouched; fix it, or delete it to start empty.`,
-      options,
+      `Cannot use the state file ${path}: ${reason}. ${advice}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
     );
     this.path = path;
   }
@@ -67,6 +81,40 @@ export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Removes the temporary files a save of `path` left behind when its process died mid-save
+ * (`.<name>.<pid>.<hex>.tmp` beside it, holding keys). Only those of this state file, and only when their
+ * process is gone; saves are synchronous, so none of this process's own is in progress while this runs.
+ * @param isAlive Whether a PID names a running process other than this one.
+ * @returns The files removed.
+ */
+export function removeStaleTemporaryFiles(path: string, isAlive: (pid: number) => boolean): string[] {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return []; // no directory, nothing left behind; saving will say what is wrong
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    const file = join(dir, name);
+    try {
+      rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Not ours to remove (a directory by that name, another owner): leave it.
+    }
+  }
+  return removed;
 }
 
 /** Checks that `json` is a state this version wrote; throws {@link StateFileError} saying what is wrong. */

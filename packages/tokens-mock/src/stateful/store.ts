@@ -1,6 +1,6 @@
 /**
  * The in-memory token store behind the stateful mock: the rules of the real service (increasing ids, random
- * keys, 24-hour temporary tokens, at most 5 active permanent tokens), with the clock injected so expiry can be
+ * keys, 24-hour temporary tokens, at most 5 permanent tokens), with the clock injected so expiry can be
  * tested without waiting.
  * @module
  */
@@ -34,13 +34,16 @@ export type Clock = () => number;
 /** How long a temporary token lives: 24 hours. */
 export const TEMPORARY_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** How many active permanent tokens an account may hold. */
+/**
+ * How many permanent tokens an account may hold, active or not (see "Permanent-token limit" in the README:
+ * a deactivated token still exists and can be activated again, so it keeps its slot).
+ */
 export const MAX_PERMANENT_TOKENS = 5;
 
 /** The message of the 400 answered to a sixth permanent token, as the service words it. */
 export const PERMANENT_LIMIT_MESSAGE = `You can't have more than ${MAX_PERMANENT_TOKENS} permanent tokens.`;
 
-/** Thrown by {@link TokenStore.create} when a sixth active permanent token is asked for. */
+/** Thrown when an operation would leave more than {@link MAX_PERMANENT_TOKENS} permanent tokens. */
 export class PermanentTokenLimitError extends Error {
   override readonly name = "PermanentTokenLimitError";
   constructor() {
@@ -76,55 +79,81 @@ export function randomTokenKey(): string {
 }
 
 /**
- * The tokens of one account, in memory. Every method returns copies, so callers cannot change the store
- * behind its back; every mutation calls `onChange` once.
+ * The id an item path segment names: an all-digit value is an id first, like the service's lookup (a key
+ * that happens to be all digits is still found by key when no token has that id).
+ */
+export function idOf(idOrKey: string): number | undefined {
+  if (!/^\d{1,15}$/.test(idOrKey)) return undefined;
+  return Number(idOrKey);
+}
+
+/** A token and its expiry in milliseconds (`Infinity` for a permanent one), parsed once. */
+interface Entry {
+  token: StoredToken;
+  expiresAt: number;
+}
+
+/**
+ * The tokens of one account, in memory, indexed by id and by key. Every method returns copies, so callers
+ * cannot change the store behind its back; every mutation calls `onChange` once.
  */
 export class TokenStore {
   readonly #now: Clock;
   readonly #generateKey: () => string;
   readonly #onChange: ((snapshot: StoreSnapshot) => void) | undefined;
   #nextId: number;
-  /** Ordered by id, ascending (creation order). */
-  #tokens: StoredToken[];
+  /** By id, in insertion order, which is ascending id order (creation order). */
+  readonly #byId = new Map<number, Entry>();
+  readonly #byKey = new Map<string, Entry>();
 
   constructor(options: TokenStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
     this.#generateKey = options.generateKey ?? randomTokenKey;
     this.#onChange = options.onChange;
     const initial = options.initial ?? { nextId: 1, tokens: [] };
-    this.#tokens = initial.tokens.map((token) => ({ ...token })).sort((a, b) => a.id - b.id);
-    const highestId = this.#tokens.at(-1)?.id ?? 0;
+    const sorted = [...initial.tokens].sort((a, b) => a.id - b.id);
+    for (const token of sorted) this.#add({ ...token });
+    const highestId = sorted.at(-1)?.id ?? 0;
     this.#nextId = Math.max(initial.nextId, highestId + 1);
   }
 
   /** The live (unexpired) tokens, newest first, filtered and paged like `GET /v1/tokens/`. */
   list(query: ListQuery): StoredToken[] {
-    return this.#live()
-      .filter((token) => query.permanent === undefined || (token.expires === null) === query.permanent)
-      .reverse()
-      .slice(query.offset, query.offset + query.limit)
-      .map((token) => ({ ...token }));
+    const now = this.#now();
+    const entries = [...this.#byId.values()];
+    const page: StoredToken[] = [];
+    let skipped = 0;
+    for (let index = entries.length - 1; index >= 0 && page.length < query.limit; index -= 1) {
+      const entry = entries[index] as Entry;
+      if (entry.expiresAt <= now) continue;
+      if (query.permanent !== undefined && (entry.token.expires === null) !== query.permanent) continue;
+      if (skipped < query.offset) skipped += 1;
+      else page.push({ ...entry.token });
+    }
+    return page;
   }
 
   /** How many live tokens there are (any kind, active or not). */
   get size(): number {
-    return this.#live().length;
+    const now = this.#now();
+    let count = 0;
+    for (const entry of this.#byId.values()) if (entry.expiresAt > now) count += 1;
+    return count;
   }
 
   /**
    * Creates a token. A temporary one expires 24 hours after now.
-   * @throws {PermanentTokenLimitError} when `permanent` is asked for and 5 active permanent tokens exist.
+   * @throws {PermanentTokenLimitError} when `permanent` is asked for and 5 permanent tokens (active or not)
+   * exist.
    */
   create(options: { permanent: boolean; key?: string }): StoredToken {
-    if (options.permanent && this.#activePermanentCount() >= MAX_PERMANENT_TOKENS) {
+    if (options.permanent && this.#permanentCount(false) >= MAX_PERMANENT_TOKENS) {
       throw new PermanentTokenLimitError();
     }
     this.#purgeExpired();
     const now = this.#now();
     const key = options.key ?? this.#uniqueKey();
-    if (this.#tokens.some((token) => token.key === key)) {
-      throw new Error("A token with this key already exists.");
-    }
+    if (this.#byKey.has(key)) throw new Error("A token with this key already exists.");
     const token: StoredToken = {
       id: this.#nextId,
       key,
@@ -133,7 +162,7 @@ export class TokenStore {
       expires: options.permanent ? null : new Date(now + TEMPORARY_TOKEN_LIFETIME_MS).toISOString(),
     };
     this.#nextId += 1;
-    this.#tokens.push(token);
+    this.#add(token);
     this.#changed();
     return { ...token };
   }
@@ -143,20 +172,33 @@ export class TokenStore {
    * An expired token is not found.
    */
   find(idOrKey: string): StoredToken | undefined {
-    const token = this.#findLive(idOrKey);
-    return token ? { ...token } : undefined;
+    const entry = this.#findLive(idOrKey);
+    return entry ? { ...entry.token } : undefined;
   }
 
   /** The token a request authenticated with `key` acts as: known, active and unexpired; else `undefined`. */
   authenticate(key: string): StoredToken | undefined {
-    const token = this.#live().find((candidate) => candidate.key === key);
-    return token?.is_active ? { ...token } : undefined;
+    const entry = this.#byKey.get(key);
+    return entry && entry.expiresAt > this.#now() && entry.token.is_active ? { ...entry.token } : undefined;
   }
 
-  /** Activates or deactivates a live token; `undefined` when there is none with this id or key. */
+  /**
+   * Activates or deactivates a live token; `undefined` when there is none with this id or key.
+   * @throws {PermanentTokenLimitError} when activating a permanent token would make more than 5 active
+   * ones (only possible with a state file written by a version that counted active tokens only).
+   */
   setActive(idOrKey: string, isActive: boolean): StoredToken | undefined {
-    const token = this.#findLive(idOrKey);
-    if (!token) return undefined;
+    const entry = this.#findLive(idOrKey);
+    if (!entry) return undefined;
+    const { token } = entry;
+    if (
+      isActive &&
+      !token.is_active &&
+      token.expires === null &&
+      this.#permanentCount(true) >= MAX_PERMANENT_TOKENS
+    ) {
+      throw new PermanentTokenLimitError();
+    }
     token.is_active = isActive;
     this.#purgeExpired();
     this.#changed();
@@ -165,9 +207,9 @@ export class TokenStore {
 
   /** Deletes a live token; `false` when there is none with this id or key. */
   delete(idOrKey: string): boolean {
-    const token = this.#findLive(idOrKey);
-    if (!token) return false;
-    this.#tokens = this.#tokens.filter((candidate) => candidate !== token);
+    const entry = this.#findLive(idOrKey);
+    if (!entry) return false;
+    this.#remove(entry);
     this.#purgeExpired();
     this.#changed();
     return true;
@@ -178,56 +220,74 @@ export class TokenStore {
    * omitted every token, the caller's own included. Returns how many live tokens were deleted.
    */
   deleteMany(permanent?: boolean): number {
-    const before = this.size;
     this.#purgeExpired();
-    this.#tokens = this.#tokens.filter(
-      (token) => permanent !== undefined && (token.expires === null) !== permanent,
-    );
+    let deleted = 0;
+    for (const entry of [...this.#byId.values()]) {
+      if (permanent === undefined || (entry.token.expires === null) === permanent) {
+        this.#remove(entry);
+        deleted += 1;
+      }
+    }
     this.#changed();
-    return before - this.size;
+    return deleted;
+  }
+
+  /** How many live permanent tokens there are, active or not; only active ones with `activeOnly`. */
+  permanentCount(activeOnly = false): number {
+    return this.#permanentCount(activeOnly);
   }
 
   /** A deep copy of the whole state, for saving. */
   snapshot(): StoreSnapshot {
-    return { nextId: this.#nextId, tokens: this.#tokens.map((token) => ({ ...token })) };
+    return { nextId: this.#nextId, tokens: [...this.#byId.values()].map((entry) => ({ ...entry.token })) };
   }
 
-  #live(): StoredToken[] {
+  #add(token: StoredToken): void {
+    const entry = { token, expiresAt: token.expires === null ? Infinity : Date.parse(token.expires) };
+    this.#byId.set(token.id, entry);
+    this.#byKey.set(token.key, entry);
+  }
+
+  #remove(entry: Entry): void {
+    this.#byId.delete(entry.token.id);
+    this.#byKey.delete(entry.token.key);
+  }
+
+  #findLive(idOrKey: string): Entry | undefined {
     const now = this.#now();
-    return this.#tokens.filter((token) => token.expires === null || Date.parse(token.expires) > now);
+    const id = idOf(idOrKey);
+    const byId = id === undefined ? undefined : this.#byId.get(id);
+    if (byId && byId.expiresAt > now) return byId;
+    const byKey = this.#byKey.get(idOrKey);
+    return byKey && byKey.expiresAt > now ? byKey : undefined;
   }
 
-  #findLive(idOrKey: string): StoredToken | undefined {
-    const live = this.#live();
-    // An all-digit value is an id first, like the service's lookup; a key that happens to be all digits
-    // is still found by the second search.
-    if (/^\d+$/.test(idOrKey)) {
-      const id = Number(idOrKey);
-      const byId = live.find((token) => token.id === id);
-      if (byId) return byId;
+  #permanentCount(activeOnly: boolean): number {
+    let count = 0;
+    // Permanent tokens never expire, so no clock check is needed.
+    for (const { token } of this.#byId.values()) {
+      if (token.expires === null && (token.is_active || !activeOnly)) count += 1;
     }
-    return live.find((token) => token.key === idOrKey);
-  }
-
-  #activePermanentCount(): number {
-    return this.#live().filter((token) => token.expires === null && token.is_active).length;
+    return count;
   }
 
   #uniqueKey(): string {
     // 160 random bits never collide in practice; the bound only stops a broken injected generator.
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const key = this.#generateKey();
-      if (!this.#tokens.some((token) => token.key === key)) return key;
+      if (!this.#byKey.has(key)) return key;
     }
     throw new Error("The key generator keeps returning keys that are already in use.");
   }
 
   /** Expired tokens are gone for good: drop them whenever the state changes, so the saved file stays small. */
   #purgeExpired(): void {
-    this.#tokens = this.#live();
+    const now = this.#now();
+    for (const entry of [...this.#byId.values()]) if (entry.expiresAt <= now) this.#remove(entry);
   }
 
   #changed(): void {
-    this.#onChange?.(this.snapshot());
+    // No listener, no snapshot: without a state file a mutation copies nothing.
+    if (this.#onChange) this.#onChange(this.snapshot());
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SEED_TOKENS, seedStore, TokenStore, validateSeedOptions } from "../../src/stateful/index.js";
+import { MAX_SEED_TOKENS, seedStore, validateSeedOptions } from "../../src/stateful/seed.js";
+import { TokenStore } from "../../src/stateful/store.js";
 
 const ALL = { limit: 1000, offset: 0 };
 

@@ -1,13 +1,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  loadStateFile,
-  STATE_FORMAT,
-  StateFileError,
-  type StoreSnapshot,
-  saveStateFile,
-} from "../../src/stateful/index.js";
+import { loadStateFile, STATE_FORMAT, StateFileError, saveStateFile } from "../../src/stateful/state-file.js";
+import type { StoreSnapshot } from "../../src/stateful/store.js";
 import { tempDir } from "./helpers.js";
 
 const SNAPSHOT: StoreSnapshot = {

@@ -6,7 +6,7 @@ import {
   type StoreSnapshot,
   TEMPORARY_TOKEN_LIFETIME_MS,
   TokenStore,
-} from "../../src/stateful/index.js";
+} from "../../src/stateful/store.js";
 import { fakeClock } from "./helpers.js";
 
 const PAGE = { limit: 100, offset: 0 };
@@ -69,15 +69,37 @@ describe("TokenStore", () => {
     expect(store.authenticate(permanent.key)?.id).toBe(permanent.id);
   });
 
-  it("refuses a sixth active permanent token, and counts only active ones", () => {
+  it("refuses a sixth permanent token, counting deactivated ones (defect 8)", () => {
     const store = new TokenStore();
     const permanents = Array.from({ length: MAX_PERMANENT_TOKENS }, () => store.create({ permanent: true }));
     expect(() => store.create({ permanent: true })).toThrow(PermanentTokenLimitError);
     expect(() => store.create({ permanent: true })).toThrow("You can't have more than 5 permanent tokens.");
     expect(store.create({ permanent: false }).expires).not.toBeNull();
     store.setActive(String(permanents[0]?.id), false);
-    expect(store.create({ permanent: true }).expires).toBeNull();
     expect(() => store.create({ permanent: true })).toThrow(PermanentTokenLimitError);
+    // Activating it again is fine: it always held its slot.
+    expect(store.setActive(String(permanents[0]?.id), true)?.is_active).toBe(true);
+    store.delete(String(permanents[1]?.id));
+    expect(store.create({ permanent: true }).expires).toBeNull();
+    expect(store.permanentCount()).toBe(MAX_PERMANENT_TOKENS);
+  });
+
+  it("never activates a sixth permanent token of a state written under the old active-only count", () => {
+    const created = "2026-11-27T10:00:00.000Z";
+    const tokens = Array.from({ length: MAX_PERMANENT_TOKENS + 1 }, (_, index) => ({
+      id: index + 1,
+      key: `key-${index + 1}`,
+      is_active: index < MAX_PERMANENT_TOKENS,
+      created,
+      expires: null,
+    }));
+    const store = new TokenStore({ initial: { nextId: 7, tokens } });
+    expect(() => store.setActive("6", true)).toThrow(PermanentTokenLimitError);
+    expect(store.find("6")?.is_active).toBe(false);
+    expect(store.permanentCount(true)).toBe(MAX_PERMANENT_TOKENS);
+    store.setActive("1", false);
+    expect(store.setActive("6", true)?.is_active).toBe(true);
+    expect(() => store.setActive("1", true)).toThrow(PermanentTokenLimitError);
   });
 
   it("finds, deactivates and deletes by id or by key", () => {

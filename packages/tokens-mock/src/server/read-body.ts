@@ -34,17 +34,6 @@ export function readBody(request: IncomingMessage): Promise<BodyResult> {
   });
 }
 
-/** The media type of a `Content-Type`, lower-cased and without parameters; `""` when there is none. */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType?.split(";")[0] ?? "").trim().toLowerCase();
-}
-
-/** Whether a `Content-Type` names JSON (`application/json` or `application/*+json`). */
-export function isJsonContentType(contentType: string | undefined): boolean {
-  const mediaType = mediaTypeOf(contentType);
-  return mediaType === "application/json" || /^application\/[^/]+\+json$/.test(mediaType);
-}
-
 /** Whether the `charset` of a `Content-Type`, if any, is one the API reads (UTF-8 or its subset ASCII). */
 export function isAcceptedCharset(contentType: string | undefined): boolean {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? "")?.[1]?.toLowerCase();
