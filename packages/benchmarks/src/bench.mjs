@@ -3,33 +3,17 @@
  * `pnpm bench` (not in CI): every benchmark in one run, printed as markdown with ratios and the targets of
  * issue 5. Paste the output into docs/benchmarks.md. `BENCH_QUICK=1` runs fewer rounds for a smoke check.
  */
-import { cpus, totalmem } from "node:os";
 import { runCpu } from "./cpu/bench.mjs";
-import { markdownTable, ratio } from "./lib/format.mjs";
+import { find, machineLine, markdownTable, ms, ratio, verdict } from "./lib/format.mjs";
 import { runLoopback } from "./loopback/bench.mjs";
-import { runMockReadiness, runPeerThroughput } from "./mock/bench.mjs";
-import { runMockReload } from "./mock/reload.mjs";
+import { printMockSection } from "./mock/report.mjs";
 import { runMockThroughput, STATEFUL_BEFORE_REQ_PER_S } from "./mock/throughput.mjs";
 import { BUDGET_BYTES, measureSizes } from "./size.mjs";
 import { runTooling } from "./tooling/bench.mjs";
 
 const quick = process.env.BENCH_QUICK === "1";
-const verdict = (ok) => (ok ? "met" : "MISSED");
-const ms = (value) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
-const find = (rows, name) => {
-  const row = rows.find((r) => r.name === name);
-  if (!row) throw new Error(`no result for ${name}`);
-  return row;
-};
-
-const OURS = "neuroio-tokens-mock CLI";
-const STEADY = "Steady 0.22.2 (binary)";
-const cpu = cpus();
 console.log(`# Benchmark run ${new Date().toISOString()}\n`);
-console.log(
-  `Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
-    `Node ${process.version}, ${process.platform}-${process.arch}${quick ? " (BENCH_QUICK: fewer rounds)" : ""}\n`,
-);
+console.log(`${machineLine()}${quick ? " (BENCH_QUICK: fewer rounds)" : ""}\n`);
 
 console.log("## 1. CPU per list call, instant injected fetch\n");
 const cpuRows = await runCpu(quick ? { rounds: 3, calls: 3000, warmup: 1000 } : {});
@@ -86,46 +70,7 @@ console.log(
     `${verdict(share <= 1 / 7)}. Budget ${BUDGET_BYTES} B: ${verdict(sizes.tokensClient.gzip <= BUDGET_BYTES)}.\n`,
 );
 
-console.log("## 4. Mock servers: readiness, throughput, live reload\n");
-const mockRows = await runMockReadiness(quick ? { rounds: 2 } : {});
-const steady = find(mockRows, STEADY).readyMs;
-console.log("Readiness: from just before the spawn to the first answered `GET /v1/tokens/`.\n");
-console.log(
-  markdownTable(
-    ["mock", "ready (median)", "fastest", "vs Steady"],
-    mockRows.map((r) => [r.name, ms(r.readyMs), ms(r.minMs), ratio(r.readyMs / steady)]),
-  ),
-);
-const oursReady = find(mockRows, OURS).readyMs / steady;
-console.log(
-  `\nTarget: our CLI ready in ≤ 1.5x Steady's time: ${ratio(oursReady)}, ${verdict(oursReady <= 1.5)}.\n`,
-);
-const rateRows = await runPeerThroughput(quick ? { rounds: 2, calls: 200, warmup: 50 } : {});
-const steadyRate = find(rateRows, STEADY).perSecond;
-console.log("Sequential `GET /v1/tokens/` on one keep-alive connection, one process each, no request log.\n");
-console.log(
-  markdownTable(
-    ["mock", "req/s (median)", "vs Steady"],
-    rateRows.map((r) => [r.name, r.perSecond.toFixed(0), ratio(r.perSecond / steadyRate)]),
-  ),
-);
-const reloadRows = await runMockReload(quick ? { edits: 3 } : {});
-console.log("\nLive reload: write of an edited example → the first `GET` that serves it.\n");
-console.log(
-  markdownTable(
-    ["mock", "reload (median)", "slowest", "edits not served within 5 s"],
-    reloadRows.map((r) => [
-      r.name,
-      r.medianMs === undefined ? "-" : ms(r.medianMs),
-      r.maxMs === undefined ? "-" : ms(r.maxMs),
-      r.missed,
-    ]),
-  ),
-);
-const reload = find(reloadRows, OURS);
-const reloadMet =
-  reload.missed === 0 && (reload.medianMs ?? Infinity) <= 300 && (reload.maxMs ?? Infinity) <= 1000;
-console.log(`\nTarget: median ≤ 300 ms, every edit within 1 s: ${verdict(reloadMet)}.\n`);
+await printMockSection({ quick });
 
 console.log("## 5. Tooling\n");
 const tooling = runTooling(quick ? { rounds: 1 } : {});
