@@ -4,11 +4,12 @@
  * `dist/cli.cjs`, which the package's `bin` starts. Run from packages/tokens-mock after build-package.mjs.
  *
  * Why: Node spends most of the CLI's start-up finding, reading and compiling ~1,000 files of Prism's
- * dependency tree. One file removes the lookups and reads; esbuild's lazy module wrappers mean a bundled
- * module is compiled only when first required. On top of that, three heavy modules Prism requires at load
- * but the mock rarely or never uses are replaced by stubs that load the real one on first use:
- * `@faker-js/faker` and `json-schema-faker` (generated bodies: `--dynamic`, `Prefer: dynamic=true`) and
- * Postman-collection support (never: the mock serves OpenAPI). The library entry (`dist/index.js`) is not
+ * dependency tree. One file removes the lookups and reads, and minified text parses faster; esbuild wraps
+ * each bundled CommonJS module in a function that runs only when first required. Modules Prism requires at
+ * load but the mock rarely or never runs stay out of the bundle, replaced by stubs that load the real one
+ * from node_modules on first use: `@faker-js/faker` and `json-schema-faker` (generated bodies: `--dynamic`,
+ * `Prefer: dynamic=true`), Postman-collection support (never: the mock serves OpenAPI), and node-fetch
+ * (Prism's own forwarder; the mock forwards with its own code). The library entry (`dist/index.js`) is not
  * bundled: programs that import `startMockServer` load Prism from node_modules as before.
  */
 import { readFile, rename, rm } from "node:fs/promises";
@@ -39,6 +40,19 @@ function lazyStub(name) {
 }
 
 /**
+ * node-fetch (with whatwg-url and tr46, whose `require("punycode")` Node 22 warns about) is what Prism's own
+ * forwarder and callbacks would send with; the mock forwards with its own code, so it is loaded only if they
+ * ever run. The stub is the fetch function, with node-fetch's classes as getters.
+ */
+const NODE_FETCH_STUB = `${loader("node-fetch")}function fetch(...args) { return load()(...args); }
+for (const name of ["Headers", "Request", "Response", "FetchError", "AbortError", "isRedirect"]) {
+  Object.defineProperty(fetch, name, { get: () => load()[name] });
+}
+fetch.default = fetch;
+module.exports = fetch;
+`;
+
+/**
  * json-schema-faker is configured at load (`extend`, `option`) by Prism and by the mock: the stub records
  * those calls and replays them on the real generator the first time a body is generated.
  */
@@ -65,6 +79,14 @@ const JSONSchemaFaker = new Proxy({}, {
 module.exports = { JSONSchemaFaker, get default() { return load().default; } };
 `;
 
+/** Stubs written out in full, by module name. */
+const STUBS = {
+  "json-schema-faker": JSON_SCHEMA_FAKER_STUB,
+  "node-fetch": NODE_FETCH_STUB,
+  // Imported for its side effect only: a global `fetch` where none exists. Node >= 20.19 has one.
+  "isomorphic-fetch": "",
+};
+
 /**
  * esbuild plugin: the stubs above (one module per name, whoever imports it), jsonc-parser's ES build, and
  * prism-require.ts as static requires of the bundled Prism.
@@ -72,11 +94,11 @@ module.exports = { JSONSchemaFaker, get default() { return load().default; } };
 const lazyModules = {
   name: "neuroio-lazy-modules",
   setup(pluginBuild) {
-    const stubbed = [...Object.keys(LAZY), "json-schema-faker"];
+    const stubbed = [...Object.keys(LAZY), "json-schema-faker", "node-fetch", "isomorphic-fetch"];
     const filter = new RegExp(`^(${stubbed.map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
     pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: "lazy" }));
     pluginBuild.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
-      contents: args.path === "json-schema-faker" ? JSON_SCHEMA_FAKER_STUB : lazyStub(args.path),
+      contents: STUBS[args.path] ?? lazyStub(args.path),
       loader: "js",
     }));
     // jsonc-parser's \`main\` is a UMD build whose requires esbuild cannot see: take its ES module build.
@@ -112,8 +134,9 @@ const result = await build({
   define: { "import.meta.url": "__neuroioImportMetaUrl" },
   inject: [new URL("./lib/import-meta-url-shim.mjs", import.meta.url).pathname],
   legalComments: "eof",
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Smaller text parses faster; names kept because some code reads `constructor.name` / `error.name`.
+  minify: true,
+  keepNames: true,
   logLevel: "warning",
   metafile: true,
 });

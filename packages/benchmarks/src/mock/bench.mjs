@@ -6,7 +6,7 @@ import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { freePort, startAndWait, stopChild, timeToFirstAnswer } from "../lib/child.mjs";
 import { alternatingOrders, median } from "../lib/stats.mjs";
-import { MOCK_CONTENDERS, SPEC } from "./contenders.mjs";
+import { MOCK_CONTENDERS, SPEC, UNBUNDLED_CLI } from "./contenders.mjs";
 
 /** Readiness only: `startMockServer()` called by a fresh Node process (the contract tests' way to start it). */
 const FROM_CODE = {
@@ -16,12 +16,18 @@ const FROM_CODE = {
   }),
 };
 
+/** Readiness only: our CLI from its unbundled ES modules, to show what the one-file bundle of the bin saves. */
+const UNBUNDLED = {
+  name: "neuroio-tokens-mock CLI, unbundled (node dist/cli.js)",
+  command: (port, spec) => ({ args: [UNBUNDLED_CLI, "--port", String(port), "--spec", spec, "--quiet"] }),
+};
+
 /**
  * @param {{ rounds?: number }} options
  * @returns {Promise<{ name: string, readyMs: number, minMs: number }[]>}
  */
 export async function runMockReadiness({ rounds = 6 } = {}) {
-  const contenders = [...MOCK_CONTENDERS, FROM_CODE];
+  const contenders = [...MOCK_CONTENDERS, UNBUNDLED, FROM_CODE];
   /** @type {Map<string, number[]>} */
   const times = new Map(contenders.map(({ name }) => [name, []]));
   for (const order of alternatingOrders(contenders, rounds)) {

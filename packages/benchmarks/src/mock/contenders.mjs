@@ -11,6 +11,9 @@ const mockPackage = require.resolve("@neuroio/tokens-mock/package.json");
 const mockCli = join(dirname(mockPackage), require(mockPackage).bin["neuroio-tokens-mock"]);
 const prismCli = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
 
+/** The CLI's ES module build before bundling (`dist/cli.js`); the bin runs the bundle `dist/cli.cjs`. */
+export const UNBUNDLED_CLI = join(dirname(mockPackage), "dist", "cli.js");
+
 /** The spec the mocks serve by default (`@neuroio/tokens-spec`). */
 export const SPEC = require.resolve("@neuroio/tokens-spec");
 
