@@ -56,25 +56,19 @@ export type LogSink = (line: string) => void;
 /** How the mock answers: the spec's examples, generated bodies, a real server behind it, or its own state. */
 export type MockMode = "examples" | "dynamic" | "proxy" | "stateful";
 
-/** {@link MockServerOptions} after defaults are applied and values checked once. */
-export interface ResolvedMockServerOptions {
+/**
+ * {@link MockServerOptions} after defaults are applied and values checked once: one `mode`, the upstream of
+ * proxy mode as a URL, `errors` always on in stateful mode; the stateful fields are set in that mode only.
+ */
+export interface ResolvedMockServerOptions
+  extends Pick<MockServerOptions, "seed" | "seedTokens" | "token" | "statePath" | "now" | "specPath"> {
   mode: MockMode;
   port: number;
   host: string;
-  /** `dynamic` mode: the seed of the generated bodies, if any. */
-  seed: string | undefined;
-  /** Whether a response that breaks the spec is a 500 (always in stateful mode). */
   errors: boolean;
-  /** `proxy` mode: the real server. */
   proxy: URL | undefined;
-  /** `stateful` mode: seed, fixed key, state file and clock of the in-memory API. */
-  seedTokens: number | undefined;
-  token: string | undefined;
-  statePath: string | undefined;
-  now: (() => number) | undefined;
   quiet: boolean;
   verbose: boolean;
-  specPath: string | undefined;
   watch: boolean;
 }
 

@@ -109,8 +109,10 @@ describe("startMockServer", () => {
     const lines: string[] = [];
     const mock = await startMockServer({ port: 0 }, (line) => lines.push(line));
     try {
+      await call(mock, "DELETE", "/v1/tokens/1/");
+      await call(mock, "GET", "/v1/tokens/1/");
       await call(mock, "POST", "/v1/tokens/", { body: { permanent: "yes" } });
-      // One line per answered mistake: method, path, status and the fields, in the answer's words.
+      // Nothing for a 204 or a 200; one line per answered mistake: method, path, status and the fields, in the answer's words.
       expect(lines).toEqual(["[mock] warn: POST /v1/tokens/ 400 permanent: Must be a valid boolean."]);
       // Info-level request logs stay off: they halve Prism's throughput.
       expect(lines.filter((line) => line.startsWith("[mock] info"))).toEqual([]);

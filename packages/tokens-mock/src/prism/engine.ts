@@ -60,9 +60,9 @@ export function createEngine(options: EngineOptions): Engine {
     ...(forward ? { forward: forwardTo(forward) } : {}),
     ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
   });
+  const base = baseConfig(options);
   return async (input, preferences) => {
-    const config = { ...baseConfig(options) };
-    config.mock = { ...config.mock, ...definedOnly(preferences) };
+    const config = { ...base, mock: { ...base.mock, ...definedOnly(preferences) } };
     const result = await prism.request(input, options.spec.operations as never[], config)();
     if (result._tag === "Left") {
       return result.left instanceof RequestMistake

@@ -3,6 +3,8 @@
  * that breaks the spec the answer the real API (Django REST Framework) gives, naming every wrong field.
  * @module
  */
+import { INVALID_BOOLEAN, INVALID_INTEGER, REQUIRED } from "../stateful/params.js";
+import { bodyFields } from "../stateful/request-body.js";
 
 /** One finding of Prism's validator (`IPrismDiagnostic`), as it reports them. */
 export interface Diagnostic {
@@ -94,7 +96,7 @@ function drfField(diagnostic: Diagnostic, body: unknown): [string, string] {
   switch (diagnostic.code) {
     case "required": {
       const missing = /required property '([^']+)'/.exec(message)?.[1];
-      return [missing ?? field, "This field is required."];
+      return [missing ?? field, REQUIRED];
     }
     case "additionalProperties": {
       const extra = /found '([^']+)'/.exec(message)?.[1];
@@ -102,18 +104,11 @@ function drfField(diagnostic: Diagnostic, body: unknown): [string, string] {
     }
     case "type": {
       const expected = /must be (\w+)/.exec(message)?.[1];
-      if (field === "non_field_errors") {
-        const kind = Array.isArray(body)
-          ? "list"
-          : body === null
-            ? "null"
-            : typeof body === "string"
-              ? "str"
-              : typeof body;
-        return [field, `Invalid data. Expected a dictionary, but got ${kind}.`];
-      }
-      if (expected === "boolean") return [field, "Must be a valid boolean."];
-      if (expected === "integer" || expected === "number") return [field, "A valid integer is required."];
+      // The body itself is not an object: the API's own words for what was sent instead.
+      const notObject = field === "non_field_errors" ? bodyFields(undefined, body) : undefined;
+      if (notObject !== undefined && !notObject.ok) return [field, notObject.detail];
+      if (expected === "boolean") return [field, INVALID_BOOLEAN];
+      if (expected === "integer" || expected === "number") return [field, INVALID_INTEGER];
       return [field, `Not a valid ${expected ?? "value"}.`];
     }
     case "minimum":

@@ -95,7 +95,7 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
     return;
   }
   const operation = route.kind === "operation" ? route.operation : undefined;
-  const body = parseRequestBody(operation, request.headers["content-type"], read.body);
+  const body = parseRequestBody(operation, request.headers, read.body);
   if ("status" in body) {
     answer(body);
     return;
@@ -191,11 +191,20 @@ function mistakeReply(diagnostics: readonly Diagnostic[], mediaType: string, bod
  */
 function parseRequestBody(
   operation: Operation | undefined,
-  contentType: string | undefined,
+  headers: IncomingMessage["headers"],
   raw: Buffer,
 ): { value: unknown } | Reply {
   const declared = operation?.request?.body?.contents?.map((content) => content.mediaType) ?? [];
   if (raw.length === 0 || (operation !== undefined && declared.length === 0)) return { value: undefined };
+  const encoding = headers["content-encoding"]?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== "" && encoding !== "identity") {
+    // The API does not decompress bodies; decompressing here would let a small request take any memory.
+    return detailReply(
+      415,
+      `Unsupported Content-Encoding "${encoding}" in request: send the body uncompressed.`,
+    );
+  }
+  const contentType = headers["content-type"];
   const mediaType = mediaTypeOf(contentType);
   const json = isJsonContentType(contentType);
   const takes =

@@ -147,7 +147,7 @@ export class TokenStore {
    * exist.
    */
   create(options: { permanent: boolean; key?: string }): StoredToken {
-    if (options.permanent && this.#permanentCount(false) >= MAX_PERMANENT_TOKENS) {
+    if (options.permanent && this.permanentCount() >= MAX_PERMANENT_TOKENS) {
       throw new PermanentTokenLimitError();
     }
     this.#purgeExpired();
@@ -195,7 +195,7 @@ export class TokenStore {
       isActive &&
       !token.is_active &&
       token.expires === null &&
-      this.#permanentCount(true) >= MAX_PERMANENT_TOKENS
+      this.permanentCount(true) >= MAX_PERMANENT_TOKENS
     ) {
       throw new PermanentTokenLimitError();
     }
@@ -232,11 +232,6 @@ export class TokenStore {
     return deleted;
   }
 
-  /** How many live permanent tokens there are, active or not; only active ones with `activeOnly`. */
-  permanentCount(activeOnly = false): number {
-    return this.#permanentCount(activeOnly);
-  }
-
   /** A deep copy of the whole state, for saving. */
   snapshot(): StoreSnapshot {
     return { nextId: this.#nextId, tokens: [...this.#byId.values()].map((entry) => ({ ...entry.token })) };
@@ -262,7 +257,8 @@ export class TokenStore {
     return byKey && byKey.expiresAt > now ? byKey : undefined;
   }
 
-  #permanentCount(activeOnly: boolean): number {
+  /** How many permanent tokens there are, active or not; only active ones with `activeOnly`. */
+  permanentCount(activeOnly = false): number {
     let count = 0;
     // Permanent tokens never expire, so no clock check is needed.
     for (const { token } of this.#byId.values()) {

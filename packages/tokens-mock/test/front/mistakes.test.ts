@@ -93,6 +93,14 @@ const MISTAKES: Mistake[] = [
     body: { detail: 'Unsupported media type "application/x-www-form-urlencoded" in request.' },
   },
   {
+    name: "a compressed body",
+    method: "POST",
+    path: "/v1/tokens/",
+    options: { body: "\u001f\u008b", headers: { ...JSON_TYPE, "content-encoding": "gzip" } },
+    status: 415,
+    body: { detail: 'Unsupported Content-Encoding "gzip" in request: send the body uncompressed.' },
+  },
+  {
     name: "the collection without its trailing slash",
     method: "GET",
     path: "/v1/tokens",
