@@ -1,5 +1,6 @@
 /** Child processes for the benchmarks: spawn, wait for an HTTP answer, end by PID. */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { stopChild, waitForAnswer } from "../../../../scripts/lib/processes.mjs";
 
 export { freePort, stopChild } from "../../../../scripts/lib/processes.mjs";
@@ -39,10 +40,23 @@ export async function startAndWait(command, url) {
  * the process (by its PID) before returning.
  * @param {Command} command
  * @param {string} url what to poll
- * @returns {Promise<number>} milliseconds
+ * @returns {Promise<{ readyMs: number, cpuMs: number | undefined }>} wall milliseconds, and the CPU time the
+ * process had used by then (all its threads; Linux only), which a loaded machine distorts far less
  */
 export async function timeToFirstAnswer(command, url) {
   const { child, readyMs } = await startAndWait(command, url);
+  const cpuMs = child.pid === undefined ? undefined : cpuMillis(child.pid);
   await stopChild(child);
-  return readyMs;
+  return { readyMs, cpuMs };
+}
+
+/** User + system CPU time of a process from /proc (clock ticks of 10 ms), or `undefined` elsewhere. */
+function cpuMillis(pid) {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14, 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }

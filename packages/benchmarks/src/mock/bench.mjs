@@ -24,11 +24,11 @@ const UNBUNDLED = {
 
 /**
  * @param {{ rounds?: number }} options
- * @returns {Promise<{ name: string, readyMs: number, minMs: number }[]>}
+ * @returns {Promise<{ name: string, readyMs: number, minMs: number, cpuMs: number | undefined }[]>}
  */
 export async function runMockReadiness({ rounds = 6 } = {}) {
   const contenders = [...MOCK_CONTENDERS, UNBUNDLED, FROM_CODE];
-  /** @type {Map<string, number[]>} */
+  /** @type {Map<string, { readyMs: number, cpuMs: number | undefined }[]>} */
   const times = new Map(contenders.map(({ name }) => [name, []]));
   for (const order of alternatingOrders(contenders, rounds)) {
     for (const { name, command } of order) {
@@ -37,8 +37,15 @@ export async function runMockReadiness({ rounds = 6 } = {}) {
     }
   }
   return contenders.map(({ name }) => {
-    const values = times.get(name) ?? [0];
-    return { name, readyMs: median(values), minMs: Math.min(...values) };
+    const runs = times.get(name) ?? [];
+    const wall = runs.map((run) => run.readyMs);
+    const cpu = runs.map((run) => run.cpuMs).filter((value) => value !== undefined);
+    return {
+      name,
+      readyMs: median(wall),
+      minMs: Math.min(...wall),
+      cpuMs: cpu.length === runs.length ? median(cpu) : undefined,
+    };
   });
 }
 
