@@ -4,6 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { startMockServer } from "../src/index.js";
@@ -105,6 +107,59 @@ describe("startMockServer({ watch: true })", () => {
     });
     expect(got.status).toBe(200);
     expect(got.json).toMatchObject({ key });
+  });
+
+  it("finishes a request in flight on the spec it started with; the next one meets the new spec", async () => {
+    // Proxy mode with `errors`: the answer of a real server is checked against the spec. The server holds
+    // the first answer until the spec has been reloaded with a schema that answer breaks.
+    const { file } = specCopy();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let arrived = () => {};
+    const arrival = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const token = {
+      id: 1,
+      key: "k".repeat(40),
+      is_active: true,
+      created: "2026-11-27T10:00:00Z",
+      expires: null,
+    };
+    const upstream = createServer((_request, response) => {
+      arrived();
+      void held.then(() => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify([token]));
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    closeAfterTest({ close: () => new Promise<void>((resolve) => upstream.close(() => resolve())) });
+    const { port } = upstream.address() as AddressInfo;
+    const lines: string[] = [];
+    const mock = closeAfterTest(
+      await startMockServer(
+        { port: 0, specPath: file, watch: true, proxy: `http://127.0.0.1:${port}`, errors: true },
+        (line) => lines.push(line),
+      ),
+    );
+
+    const inFlight = call(mock, "GET", "/v1/tokens/", { timeoutMs: 30_000 });
+    await arrival;
+    const required = "required: [id, key, is_active, created, expires]";
+    expect(SPEC).toContain(required);
+    writeFileSync(file, SPEC.replace(required, "required: [id, key, is_active, created, expires, label]"));
+    await vi.waitFor(
+      () => expect(lines.some((line) => line.includes("spec reloaded in"))).toBe(true),
+      EVENTUALLY,
+    );
+    release();
+    expect((await inFlight).status).toBe(200);
+    const after = await call(mock, "GET", "/v1/tokens/");
+    expect(after.status).toBe(500);
+    expect(after.text).toContain("label");
   });
 
   it("does not watch unless asked (the default from code)", async () => {
