@@ -162,6 +162,14 @@ describe("startMockServer({ watch: true })", () => {
     expect(after.text).toContain("label");
   });
 
+  it("refuses to start on a broken spec with a SPEC_INVALID error naming the file and the line", async () => {
+    const { file } = specCopy();
+    writeFileSync(file, SPEC.replace("openapi: 3.1.0", "openapi: [3.1.0"));
+    const failure = startMockServer({ port: 0, quiet: true, specPath: file });
+    await expect(failure).rejects.toMatchObject({ code: "SPEC_INVALID" });
+    await expect(failure).rejects.toThrow(new RegExp(`^Spec ${file.replaceAll(".", "\\.")}:\\d+: `));
+  });
+
   it("does not watch unless asked (the default from code)", async () => {
     const { file, edited } = specCopy();
     const still = closeAfterTest(await startMockServer({ port: 0, quiet: true, specPath: file }));
