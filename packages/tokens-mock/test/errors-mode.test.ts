@@ -46,6 +46,15 @@ describe("errors mode (the mock validates its own answers)", () => {
     });
   });
 
+  it("refuses the same bad answer every time, and a good one in between does not change that", async () => {
+    // Prism's verdicts are remembered per answer: a remembered refusal must stay a refusal.
+    const statuses = [];
+    for (const prefer of ["example=temporary", "example=permanent", "example=temporary"]) {
+      statuses.push((await call(strict, "GET", "/v1/tokens/2/", { headers: { prefer } })).status);
+    }
+    expect(statuses).toEqual([500, 200, 500]);
+  });
+
   it("without errors mode sends the bad example, reporting it in sl-violations", async () => {
     const result = await call(lenient, "GET", "/v1/tokens/2/", TEMPORARY);
     expect(result.status).toBe(200);

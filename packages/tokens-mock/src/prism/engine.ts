@@ -48,22 +48,29 @@ export type Outcome =
   /** Prism refused the request itself (`Prefer: code=418`, an unknown path in proxy mode...). */
   | { kind: "refused"; error: Error & { status?: number; detail?: string } };
 
-/** Answers one request the way Prism does, without its HTTP server. */
-export type Engine = (input: PrismInput, preferences: Preferences) => Promise<Outcome>;
+/**
+ * Answers one request the way Prism does, without its HTTP server. `operation`, when the front routed the
+ * request already, spares Prism's router the search through every operation.
+ */
+export type Engine = (input: PrismInput, preferences: Preferences, operation?: Operation) => Promise<Outcome>;
 
 /** Creates the {@link Engine} of a mode; the spec is read from `options.spec` at every request. */
 export function createEngine(options: EngineOptions): Engine {
   const http = prismHttp();
   const forward = options.forward;
+  const validator = requireHere("@stoplight/prism-http/dist/validator") as Validators;
   const prism = http.createInstance(baseConfig(options), {
     logger: options.logger,
     ...(forward ? { forward: forwardTo(forward) } : {}),
     ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
+    validateInput: remembered(validator.validateInput),
+    validateOutput: remembered(validator.validateOutput),
   });
   const base = baseConfig(options);
-  return async (input, preferences) => {
+  return async (input, preferences, operation) => {
     const config = { ...base, mock: { ...base.mock, ...definedOnly(preferences) } };
-    const result = await prism.request(input, options.spec.operations as never[], config)();
+    const resources = operation ? [operation] : options.spec.operations;
+    const result = await prism.request(input, resources as never[], config)();
     if (result._tag === "Left") {
       return result.left instanceof RequestMistake
         ? { kind: "mistake", diagnostics: result.left.diagnostics }
@@ -82,14 +89,46 @@ export function createEngine(options: EngineOptions): Engine {
 /** Prism's proxy config needs an upstream URL; `forward` is ours and knows where it sends. */
 const PLACEHOLDER_UPSTREAM = new URL("http://upstream.invalid/");
 
+type Validators = Pick<PrismHttpComponents, "validateInput" | "validateOutput">;
+type Validate<E> = (options: { resource: Operation; element: E }) => Either<E>;
+type Either<E> = { _tag: "Left"; left: unknown } | { _tag: "Right"; right: E };
+
+/** How many distinct requests or answers per operation {@link remembered} keeps the verdict of. */
+const REMEMBERED = 64;
+/** Larger requests or answers are checked every time: 64 of them must never hold much memory. */
+const REMEMBERED_MAX_CHARS = 32 * 1024;
+
+/**
+ * One of Prism's checks (request or answer against the spec), remembered for what it has seen: a check is a
+ * pure function of the operation and the request or answer (status, headers, body), so the same list asked
+ * for and answered again costs a lookup instead of a schema validation of every token. Everything is still
+ * checked; anything new in full.
+ */
+function remembered<F>(check: F): F {
+  const validate = check as unknown as Validate<unknown>;
+  const verdicts = new WeakMap<object, Map<string, Either<unknown>>>();
+  const rememberedCheck: Validate<unknown> = (options) => {
+    const seen = verdicts.get(options.resource) ?? new Map<string, Either<unknown>>();
+    verdicts.set(options.resource, seen);
+    const key = JSON.stringify(options.element);
+    if (key.length > REMEMBERED_MAX_CHARS) return validate(options);
+    const known = seen.get(key);
+    if (known !== undefined) return known._tag === "Left" ? known : { _tag: "Right", right: options.element };
+    const verdict = validate(options);
+    if (seen.size >= REMEMBERED) seen.clear();
+    seen.set(key, verdict);
+    return verdict;
+  };
+  return rememberedCheck as unknown as F;
+}
+
 type MockComponent = PrismHttpComponents["mock"];
-type Either = { _tag: "Left"; left: unknown } | { _tag: "Right"; right: PrismOutput };
 
 /** Prism's mocker, its answer adjusted when the request is valid and `Prefer` picked no code or example. */
 function adjustedMock(adjust: NonNullable<EngineOptions["adjust"]>): MockComponent {
   const prismMock = requireHere("@stoplight/prism-http/dist/mocker").default as MockComponent;
   const mock: MockComponent = (options) => (logger) => {
-    const result = prismMock(options)(logger) as unknown as Either;
+    const result = prismMock(options)(logger) as unknown as Either<PrismOutput>;
     const chosen = options.config.code !== undefined || options.config.exampleKey !== undefined;
     if (result._tag === "Left" || chosen || options.input.validations.length > 0) return result as never;
     return { _tag: "Right", right: adjust(options.resource, options.input.data, result.right) } as never;

@@ -47,7 +47,7 @@ export function forwardTo(call: (input: PrismInput) => Promise<PrismOutput>): Fo
 }
 
 /**
- * The fields of a form-encoded body, as the API reads them: a repeated field is the list of its values.
+ * The fields of a form-encoded body or a query string: a repeated field is the list of its values.
  * Built with `defineProperty`, so a field named `__proto__` stays a field.
  */
 export function formFields(text: string): Record<string, string | string[]> {

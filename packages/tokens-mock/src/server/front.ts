@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Engine, Preferences } from "../prism/engine.js";
-import type { PrismInput, PrismOutput } from "../prism/forward.js";
+import { formFields, type PrismInput, type PrismOutput } from "../prism/forward.js";
 import { routeRequest } from "../prism/routes.js";
 import type { Operation } from "../prism/runtime.js";
 import type { SpecHolder } from "../prism/spec.js";
@@ -102,12 +102,12 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
   }
   const input: PrismInput = {
     method: method.toLowerCase() as PrismInput["method"],
-    url: { path, query: queryOf(search) },
+    url: { path, query: formFields(search) },
     headers: headersOf(request),
     body: body.value,
   };
   const preferences = parsePrefer(input.headers?.prefer);
-  answer(...(await respond(options, input, preferences)));
+  answer(...(await respond(options, input, preferences, operation)));
 }
 
 /** Prism's outcome as the reply to send, and whether it answers a mistake (logged). */
@@ -115,8 +115,9 @@ async function respond(
   options: FrontOptions,
   input: PrismInput,
   preferences: Preferences,
+  operation: Operation | undefined,
 ): Promise<[Reply, boolean]> {
-  const outcome = await options.engine(input, preferences);
+  const outcome = await options.engine(input, preferences, operation);
   const mediaType = mediaTypeOf(String(input.headers?.["content-type"] ?? ""));
   if (outcome.kind === "mistake") {
     const refused = options.checkCaller?.(input);
@@ -226,16 +227,6 @@ function isDecodable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function queryOf(search: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of new URLSearchParams(search)) {
-    const previous = query[name];
-    query[name] =
-      previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
-  }
-  return query;
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {

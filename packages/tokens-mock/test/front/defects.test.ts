@@ -99,6 +99,18 @@ for (const mode of ["examples", "stateful"] as const) {
       },
     );
 
+    it("takes a query parameter named __proto__ as a parameter, not as the query's prototype", async () => {
+      const result = await call(mock, "GET", "/v1/tokens/?__proto__=x&limit=0", {
+        auth: false,
+        headers: { authorization: `Token ${mock.token ?? "any"}` },
+      });
+      expect(result).toMatchObject({
+        status: 400,
+        json: { limit: ["Ensure this value is greater than or equal to 1."] },
+      });
+      await expectAlive(mock);
+    });
+
     it("refuses a body over 10 MiB with 413 without reading it all", async () => {
       const result = await sendRaw(
         mock,
