@@ -113,7 +113,12 @@ const lazyModules = {
     });
     pluginBuild.onLoad({ filter: /[\\/]src[\\/]prism[\\/]prism-require\.ts$/ }, () => ({
       contents: `export const requirePrismHttp = () => require("@stoplight/prism-http");
-export const requireJsonSchemaFaker = () => require("json-schema-faker");`,
+export const requireJsonSchemaFaker = () => require("json-schema-faker");
+const parts = {
+  "dist/validator": () => require("@stoplight/prism-http/dist/validator"),
+  "dist/mocker": () => require("@stoplight/prism-http/dist/mocker"),
+};
+export const requirePrismPart = (part) => parts[part]();`,
       loader: "ts",
       resolveDir: join(packageDir, "src", "prism"),
     }));

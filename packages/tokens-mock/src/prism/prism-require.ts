@@ -17,6 +17,14 @@ export function requirePrismHttp(): typeof PrismHttp {
   return requireHere("@stoplight/prism-http") as typeof PrismHttp;
 }
 
+/**
+ * A module of `@stoplight/prism-http` by its path inside the package (`dist/validator`, `dist/mocker`): the
+ * parts the engine wraps. Only these two: the bundle maps exactly them.
+ */
+export function requirePrismPart(part: "dist/validator" | "dist/mocker"): unknown {
+  return requireHere(`@stoplight/prism-http/${part}`);
+}
+
 /** The json-schema-faker of `@stoplight/prism-http` (its dependency, not ours): the instance Prism generates with. */
 export function requireJsonSchemaFaker(): JsonSchemaFakerModule {
   return createRequire(requireHere.resolve("@stoplight/prism-http"))(
