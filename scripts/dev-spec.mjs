@@ -11,9 +11,8 @@ import { startSpecLoop } from "./lib/spec-loop.mjs";
 const { values } = parseArgs({
   options: { root: { type: "string" }, "no-build": { type: "boolean" } },
 });
-startSpecLoop({
-  ...(values.root ? { root: values.root } : {}),
-  build: values["no-build"] !== true,
-  persistent: true,
-});
-console.log(`Watching ${SPEC_FILE}: a save regenerates the client's types and rebuilds the client.`);
+const build = values["no-build"] !== true;
+startSpecLoop({ ...(values.root ? { root: values.root } : {}), build, persistent: true });
+console.log(
+  `Watching ${SPEC_FILE}: a save regenerates the client's types${build ? ", rebuilds the client and type-checks the console" : ""}.`,
+);
