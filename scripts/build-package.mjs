@@ -5,7 +5,9 @@
  * - `dist/cjs/`: one CommonJS bundle per `require` entry of `exports` (esbuild, dependencies left external),
  *   a `{"type":"commonjs"}` package.json, and a copy of the declarations so `require` gets CJS-flavoured types.
  *   Default imports of dual packages are switched to their `exports.default` (see lib/cjs-interop.mjs).
- * Usage (from a package's `build` script): `node ../../scripts/build-package.mjs`.
+ * Usage (from a package's `build` script): `node ../../scripts/build-package.mjs [--then SCRIPT]`; SCRIPT (a path
+ * relative to the package) is run with the staging folder as its argument before the swap, so what it adds to
+ * `dist/` appears with the rest, atomically (the mock's CLI bundle: `--then ../../scripts/bundle-cli.mjs`).
  * It builds into `.dist-staging-<pid>/` beside `dist/` (same depth, so source map paths hold) and swaps the
  * folders at the end: `dist/` is never missing or half-written while other processes import from it.
  */
@@ -55,6 +57,13 @@ if (entries.length > 0) {
   }
   await writeFile(out("dist/cjs/package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
   await copyDeclarations(out("dist"), out("dist/cjs"));
+}
+
+const then = process.argv.indexOf("--then");
+if (then !== -1) {
+  const script = process.argv[then + 1];
+  if (script === undefined) throw new Error("--then needs a script path");
+  execFileSync(process.execPath, [join(packageDir, script), staging], { cwd: packageDir, stdio: "inherit" });
 }
 
 const retired = join(packageDir, `.dist-retired-${process.pid}`);

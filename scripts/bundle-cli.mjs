@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Bundles the mock's CLI (`src/cli.ts`) with the parts of Prism it runs into one CommonJS file,
- * `dist/cli.cjs`, which the package's `bin` starts. Run from packages/tokens-mock after build-package.mjs.
+ * `dist/cli.cjs`, which the package's `bin` starts. Run from packages/tokens-mock by build-package.mjs
+ * (`--then`), with the staging folder that becomes `dist/` as its argument (default `dist`).
  *
  * Why: Node spends most of the CLI's start-up finding, reading and compiling ~1,000 files of Prism's
  * dependency tree. One file removes the lookups and reads, and minified text parses faster; esbuild wraps
@@ -17,7 +18,7 @@ import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const packageDir = process.cwd();
-const output = "dist/cli.cjs";
+const output = join(process.argv[2] ?? "dist", "cli.cjs");
 const staging = `${output}.${process.pid}.tmp`;
 
 /** Modules Prism loads eagerly and the mock needs lazily (or never), and the names their stubs export. */
@@ -157,4 +158,4 @@ if (process.env.BUNDLE_REPORT) {
 }
 const text = await readFile(join(packageDir, staging), "utf8");
 await rename(join(packageDir, staging), join(packageDir, output));
-console.log(`Bundled the CLI: ${output} (${Math.round(text.length / 1024)} KiB).`);
+console.log(`Bundled the CLI into dist/cli.cjs (${Math.round(text.length / 1024)} KiB).`);
