@@ -37,13 +37,13 @@ beforeEach(async () => {
     output += chunk;
   });
   await vi.waitFor(() => expect(output).toContain("Watching"), EVENTUALLY);
-});
+}, 60_000);
 
 afterEach(async () => {
   await mock?.close();
   await stopChild(child);
   await rm(root, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("dev-spec.mjs (pnpm dev)", { timeout: 60_000 }, () => {
   it("regenerates schema.ts and the mock serves the edit; a broken save is reported once, schema.ts kept; the fix regenerates", async () => {

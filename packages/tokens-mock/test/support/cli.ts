@@ -44,7 +44,7 @@ export function runCli(args: readonly string[], options: CliProcessOptions = {})
 }
 
 /** Waits until the CLI prints its URL; fails with what it printed when it exits or takes over `timeoutMs`. */
-export async function waitForUrl(run: CliRun, timeoutMs = 10_000): Promise<string> {
+export async function waitForUrl(run: CliRun, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void run.exited.then(() => {
