@@ -45,7 +45,8 @@ describe("installed packages", () => {
     const mockManifest = JSON.parse(await readFile(join(modules, "tokens-mock", "package.json"), "utf8"));
     expect(Object.keys(client.dependencies)).toEqual(["openapi-fetch"]);
     expect(client.dependencies["openapi-fetch"]).toMatch(/^\d+\.\d+\.\d+$/);
-    // The mock's dependencies are what it loads at run time; Prism's CLI and prism-http's types are dev-only.
+    // The mock's dependencies are what it loads at run time (Prism's HTTP layer in-process, not its server);
+    // Prism's CLI is dev-only.
     expect(Object.keys(mockManifest.dependencies).sort()).toEqual([
       "@neuroio/tokens-spec",
       "@stoplight/prism-core",

@@ -29,7 +29,7 @@ Options:
   --spec FILE     Serve this OpenAPI document instead of @neuroio/tokens-spec
   --no-watch      Do not reload the spec when its file changes (by default a saved edit is
                   served at once; a broken one is reported and the last good spec kept)
-  --quiet         Log nothing (by default spec violations are logged on stderr)
+  --quiet         Log nothing (by default each answered mistake is one line on stderr)
   --verbose       Also log every request and how it was answered (slower)
   -h, --help      Show this help
 `;

@@ -57,14 +57,14 @@ export function createEngine(options: EngineOptions): Engine {
   const http = prismHttp();
   const forward = options.forward;
   const validator = requirePrismPart("dist/validator") as Validators;
-  const prism = http.createInstance(baseConfig(options), {
+  const base = baseConfig(options);
+  const prism = http.createInstance(base, {
     logger: options.logger,
     ...(forward ? { forward: forwardTo(forward) } : {}),
     ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
     validateInput: remembered(validator.validateInput),
     validateOutput: remembered(validator.validateOutput),
   });
-  const base = baseConfig(options);
   return async (input, preferences, operation) => {
     const config = { ...base, mock: { ...base.mock, ...definedOnly(preferences) } };
     const resources = operation ? [operation] : options.spec.operations;
