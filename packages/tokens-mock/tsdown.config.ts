@@ -3,9 +3,9 @@ import { libraryBuild } from "../../scripts/tsdown-library.mjs";
 
 export default defineConfig(
   libraryBuild({
-    // `index`: the library (`import` and `require`); `cli`: the command behind bin/neuroio-tokens-mock.js,
-    // ES module only. Another entry (say, a CLI bundled with its Prism parts) is one more key here, or one more
-    // config object in an array with its own `noExternal`.
+    // `index`: the library (`import` and `require`); `cli`: the CLI as an ES module, unbundled (the benchmarks
+    // time it beside the bin's bundle). The bin runs `dist/cli.cjs`, which scripts/bundle-cli.mjs (esbuild,
+    // with lazy stubs tsdown has no hook for) writes after this build: see the package's `build` script.
     entry: { index: "src/index.ts", cli: "src/cli.ts" },
     format: { esm: {}, cjs: { entry: { index: "src/index.ts" } } },
     platform: "node",

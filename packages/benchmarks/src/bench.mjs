@@ -3,31 +3,18 @@
  * `pnpm bench` (not in CI): every benchmark in one run, printed as markdown with ratios and the targets of
  * issues 5 and 13. Paste the output into docs/benchmarks.md. `BENCH_QUICK=1` runs fewer rounds for a smoke check.
  */
-import { cpus, totalmem } from "node:os";
 import { CPU_BASELINE, runCpu } from "./cpu/bench.mjs";
 import { runExitAfterTimeout } from "./exit/bench.mjs";
-import { markdownTable, ratio } from "./lib/format.mjs";
+import { find, machineLine, markdownTable, ms, ratio, verdict } from "./lib/format.mjs";
 import { runLoopback } from "./loopback/bench.mjs";
-import { runMockReadiness } from "./mock/bench.mjs";
+import { printMockSection } from "./mock/report.mjs";
 import { runMockThroughput, STATEFUL_BEFORE_REQ_PER_S } from "./mock/throughput.mjs";
 import { BUDGET_BYTES, MIN_RATIO_VS_OLD_SDK, measureSizes } from "./size.mjs";
 import { runTooling } from "./tooling/bench.mjs";
 
 const quick = process.env.BENCH_QUICK === "1";
-const verdict = (ok) => (ok ? "met" : "MISSED");
-const ms = (value) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
-const find = (rows, name) => {
-  const row = rows.find((r) => r.name === name);
-  if (!row) throw new Error(`no result for ${name}`);
-  return row;
-};
-
-const cpu = cpus();
 console.log(`# Benchmark run ${new Date().toISOString()}\n`);
-console.log(
-  `Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
-    `Node ${process.version}, ${process.platform}-${process.arch}${quick ? " (BENCH_QUICK: fewer rounds)" : ""}\n`,
-);
+console.log(`${machineLine()}${quick ? " (BENCH_QUICK: fewer rounds)" : ""}\n`);
 
 console.log("## 1. CPU per list call, instant injected fetch\n");
 const cpuRows = await runCpu(quick ? { rounds: 3, calls: 3000, warmup: 1000 } : {});
@@ -87,17 +74,7 @@ console.log(
     `${verdict(share <= 1 / MIN_RATIO_VS_OLD_SDK)}. Budget ${BUDGET_BYTES} B: ${verdict(sizes.tokensClient.gzip <= BUDGET_BYTES)}.\n`,
 );
 
-console.log("## 4. Mock readiness: process start to first answered request\n");
-const mockRows = await runMockReadiness(quick ? { rounds: 2 } : {});
-const prism = find(mockRows, "Prism CLI (prism mock)").readyMs;
-console.log(
-  markdownTable(
-    ["mock", "ready (median)", "fastest", "vs Prism CLI"],
-    mockRows.map((r) => [r.name, ms(r.readyMs), ms(r.minMs), ratio(r.readyMs / prism)]),
-  ),
-);
-const ready = find(mockRows, "startMockServer()").readyMs;
-console.log(`\nTarget startMockServer < 1 s: ${ms(ready)}, ${verdict(ready < 1000)}.\n`);
+await printMockSection({ quick });
 
 console.log("## 5. Tooling\n");
 const tooling = runTooling(quick ? { rounds: 1 } : {});

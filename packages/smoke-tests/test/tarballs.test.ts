@@ -54,6 +54,7 @@ describe("installed packages", () => {
       "@neuroio/tokens-spec",
       "@stoplight/prism-core",
       "@stoplight/prism-http",
+      "@stoplight/yaml",
     ]);
     for (const manifest of [client, mockManifest])
       expect(JSON.stringify(manifest)).not.toMatch(/workspace:|catalog:/);

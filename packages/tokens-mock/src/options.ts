@@ -40,6 +40,11 @@ export interface MockServerOptions {
   verbose?: boolean;
   /** The OpenAPI document to serve; defaults to the one of `@neuroio/tokens-spec`. */
   specPath?: string;
+  /**
+   * Reload the spec when its file changes (the CLI's default; off by default from code, so tests stay
+   * deterministic). A broken edit is logged and the last good spec keeps being served.
+   */
+  watch?: boolean;
 }
 
 /**
@@ -64,6 +69,7 @@ export interface ResolvedMockServerOptions
   proxy: URL | undefined;
   quiet: boolean;
   verbose: boolean;
+  watch: boolean;
 }
 
 /** The CLI flag of each stateful option, so one message serves both ways of starting the mock. */
@@ -104,6 +110,7 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedMockSer
     quiet: options.quiet === true,
     verbose: options.verbose === true && options.quiet !== true,
     specPath: options.specPath,
+    watch: options.watch === true,
   };
 }
 

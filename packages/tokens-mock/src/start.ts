@@ -6,11 +6,14 @@ import {
   type ResolvedMockServerOptions,
   resolveOptions,
 } from "./options.js";
+import { formatSpecProblem } from "./prism/check-spec.js";
 import { createEngine } from "./prism/engine.js";
 import { followRequest, type SpecOperation } from "./prism/follow-request.js";
 import { formFields, type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
 import type { Operation } from "./prism/runtime.js";
 import { loadSpec, type SpecHolder } from "./prism/spec.js";
+import type { FileWatcher } from "./prism/watch-file.js";
+import { watchSpec } from "./prism/watch-spec.js";
 import { createRequestHandler } from "./server/front.js";
 import { close, listen } from "./server/listen.js";
 import { createLog } from "./server/log.js";
@@ -82,9 +85,12 @@ export async function startMockServer(
   });
   const server = createServer({ keepAliveTimeout: 5_000 }, handler);
   let port: number;
+  let watcher: FileWatcher | undefined;
   try {
     port = await listen(server, resolved.port, resolved.host);
+    if (resolved.watch) watcher = await watchAndSwap(spec, log);
   } catch (error) {
+    await close(server).catch(() => {});
     await api?.close();
     throw error;
   }
@@ -95,10 +101,29 @@ export async function startMockServer(
     options: resolved,
     token: api?.callerKey,
     close: () => {
+      watcher?.close();
       closing ??= close(server).then(() => api?.close());
       return closing;
     },
   };
+}
+
+/**
+ * Reloads the spec when its file changes. The swap is one assignment: a request reads `spec.operations` once,
+ * synchronously, when it reaches Prism, so requests in flight finish on the spec they started with. The
+ * stateful store lives apart from the spec and is untouched.
+ */
+function watchAndSwap(spec: SpecHolder, log: ReturnType<typeof createLog>): Promise<FileWatcher> {
+  return watchSpec({
+    file: spec.path,
+    load: async (path) => (await loadSpec(path)).operations,
+    onReload: (operations, elapsedMs) => {
+      spec.operations = operations;
+      log.info(`spec reloaded in ${Math.round(elapsedMs)} ms`);
+    },
+    onProblem: (problem) =>
+      log.error(`spec not reloaded, still serving the last good one: ${formatSpecProblem(problem)}`),
+  });
 }
 
 /** Opens the in-memory API of stateful mode; a state file it cannot use is a `MockServerError`. */

@@ -30,6 +30,14 @@ describe("startupBanner", () => {
     expect(banner).not.toContain("Prefer:");
   });
 
+  it("says that the spec is watched, and how to turn it off, only when it is", () => {
+    expect(bannerFor({ watch: true, specPath: "my.yaml" })).toContain(
+      "Watching my.yaml: a saved edit is served at once (--no-watch turns this off).",
+    );
+    expect(bannerFor({ watch: true })).toContain("Watching the spec of @neuroio/tokens-spec");
+    expect(bannerFor({})).not.toContain("Watching");
+  });
+
   it("warns when the mock is reachable from the network", () => {
     expect(bannerFor({ host: "0.0.0.0" }, "http://0.0.0.0:4010")).toContain(
       "Bound to 0.0.0.0: other machines on your network can reach this mock.",

@@ -1,45 +1,103 @@
 /**
- * Benchmark 3: mock readiness, from process start to the first answered request: `startMockServer()` in a
- * fresh Node process, the `neuroio-tokens-mock` CLI, and the Prism CLI serving the same spec.
+ * The mock section of `pnpm bench`: readiness (spawn to the first answered `GET /v1/tokens/`) and sequential
+ * keep-alive throughput of our CLI, Prism's CLI and Steady, in alternating order; medians across rounds.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
-import { freePort, timeToFirstAnswer } from "../lib/child.mjs";
+import { freePort, startAndWait, stopChild, timeToFirstAnswer } from "../lib/child.mjs";
 import { alternatingOrders, median } from "../lib/stats.mjs";
+import { MOCK_CONTENDERS, SPEC, UNBUNDLED_CLI } from "./contenders.mjs";
 
-const require = createRequire(import.meta.url);
-const spec = require.resolve("@neuroio/tokens-spec");
-const prismCli = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
-const mockPackage = require.resolve("@neuroio/tokens-mock/package.json");
-const mockCli = join(dirname(mockPackage), require(mockPackage).bin["neuroio-tokens-mock"]);
-const startScript = fileURLToPath(new URL("./start-mock-server.mjs", import.meta.url));
+/** Readiness only: `startMockServer()` called by a fresh Node process (the contract tests' way to start it). */
+const FROM_CODE = {
+  name: "startMockServer() in a fresh Node process",
+  command: (port) => ({
+    args: [fileURLToPath(new URL("./start-mock-server.mjs", import.meta.url)), String(port)],
+  }),
+};
 
-/** Each contender: the node arguments for a port. */
-const CONTENDERS = [
-  { name: "startMockServer()", args: (port) => [startScript, String(port)] },
-  { name: "neuroio-tokens-mock CLI", args: (port) => [mockCli, "--port", String(port), "--quiet"] },
-  {
-    name: "Prism CLI (prism mock)",
-    args: (port) => [prismCli, "mock", "-h", "127.0.0.1", "-p", String(port), spec],
-  },
-];
+/** Readiness only: our CLI from its unbundled ES modules, to show what the one-file bundle of the bin saves. */
+const UNBUNDLED = {
+  name: "neuroio-tokens-mock CLI, unbundled (node dist/cli.js)",
+  command: (port, spec) => ({ args: [UNBUNDLED_CLI, "--port", String(port), "--spec", spec, "--quiet"] }),
+};
 
 /**
  * @param {{ rounds?: number }} options
- * @returns {Promise<{ name: string, readyMs: number, minMs: number }[]>}
+ * @returns {Promise<{ name: string, readyMs: number, minMs: number, cpuMs: number | undefined }[]>}
  */
-export async function runMockReadiness({ rounds = 5 } = {}) {
-  /** @type {Map<string, number[]>} */
-  const times = new Map(CONTENDERS.map(({ name }) => [name, []]));
-  for (const order of alternatingOrders(CONTENDERS, rounds)) {
-    for (const { name, args } of order) {
+export async function runMockReadiness({ rounds = 6 } = {}) {
+  const contenders = [...MOCK_CONTENDERS, UNBUNDLED, FROM_CODE];
+  /** @type {Map<string, { readyMs: number, cpuMs: number | undefined }[]>} */
+  const times = new Map(contenders.map(({ name }) => [name, []]));
+  for (const order of alternatingOrders(contenders, rounds)) {
+    for (const { name, command } of order) {
       const port = await freePort();
-      times.get(name)?.push(await timeToFirstAnswer(args(port), `http://127.0.0.1:${port}/v1/tokens/`));
+      times.get(name)?.push(await timeToFirstAnswer(command(port, SPEC), listUrl(port)));
     }
   }
-  return CONTENDERS.map(({ name }) => {
-    const values = times.get(name) ?? [0];
-    return { name, readyMs: median(values), minMs: Math.min(...values) };
+  return contenders.map(({ name }) => {
+    const runs = times.get(name) ?? [];
+    const wall = runs.map((run) => run.readyMs);
+    const cpu = runs.map((run) => run.cpuMs).filter((value) => value !== undefined);
+    return {
+      name,
+      readyMs: median(wall),
+      minMs: Math.min(...wall),
+      cpuMs: cpu.length === runs.length ? median(cpu) : undefined,
+    };
   });
+}
+
+/**
+ * Starts every contender once, then runs rounds of `calls` sequential list requests on one keep-alive
+ * connection against each, in alternating order.
+ * @param {{ rounds?: number, calls?: number, warmup?: number }} options
+ * @returns {Promise<{ name: string, perSecond: number }[]>}
+ */
+export async function runPeerThroughput({ rounds = 6, calls = 1000, warmup = 200 } = {}) {
+  const running = [];
+  try {
+    for (const contender of MOCK_CONTENDERS) {
+      const port = await freePort();
+      const { child } = await startAndWait(contender.command(port, SPEC), listUrl(port));
+      running.push({ ...contender, child, url: listUrl(port), rates: [] });
+    }
+    for (const server of running) await sequentialCalls(server.url, warmup);
+    for (const order of alternatingOrders(running, rounds)) {
+      for (const server of order) {
+        const started = performance.now();
+        await sequentialCalls(server.url, calls);
+        server.rates.push(calls / ((performance.now() - started) / 1000));
+      }
+    }
+    return running.map(({ name, rates }) => ({ name, perSecond: median(rates) }));
+  } finally {
+    await Promise.all(running.map(({ child }) => stopChild(child)));
+  }
+}
+
+/** The list endpoint on 127.0.0.1:`port`. */
+export function listUrl(port) {
+  return `http://127.0.0.1:${port}/v1/tokens/`;
+}
+
+/** `count` GETs one after another on one kept-alive socket; every answer must be a 200. */
+async function sequentialCalls(url, count) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (let i = 0; i < count; i++) {
+      const status = await new Promise((resolve, reject) => {
+        request(url, { agent, headers: { authorization: "Token bench" } }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode));
+        })
+          .on("error", reject)
+          .end();
+      });
+      if (status !== 200) throw new Error(`${url} answered ${status}`);
+    }
+  } finally {
+    agent.destroy();
+  }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** Benchmark 3 helper: a fresh process that calls startMockServer on the port given as argv[2] and stays up. */
+/** Mock readiness helper: a fresh process that calls startMockServer on the port given as argv[2] and stays up. */
 import { startMockServer } from "@neuroio/tokens-mock";
 
 await startMockServer({ port: Number(process.argv[2]), host: "127.0.0.1" });

@@ -27,6 +27,8 @@ Options:
   --token KEY     Stateful: a fixed key that always works (a permanent token), for development
   --state FILE    Stateful: load the tokens from FILE and save them there after every change
   --spec FILE     Serve this OpenAPI document instead of @neuroio/tokens-spec
+  --no-watch      Do not reload the spec when its file changes (by default a saved edit is
+                  served at once; a broken one is reported and the last good spec kept)
   --quiet         Log nothing (by default each answered mistake is one line on stderr)
   --verbose       Also log every request and how it was answered (slower)
   -h, --help      Show this help
@@ -52,6 +54,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     errors: values.errors === true,
     quiet: values.quiet === true,
     verbose: values.verbose === true,
+    watch: values["no-watch"] !== true,
   };
   if (values.host !== undefined) options.host = values.host;
   if (values.seed !== undefined) options.seed = values.seed;
@@ -77,6 +80,8 @@ function parse(argv: readonly string[]) {
       errors: { type: "boolean" },
       proxy: { type: "string" },
       spec: { type: "string" },
+      // Node 20's parseArgs has no negated booleans: the off switch is its own flag.
+      "no-watch": { type: "boolean" },
       quiet: { type: "boolean" },
       verbose: { type: "boolean" },
       stateful: { type: "boolean" },

@@ -63,6 +63,10 @@ export function startupBanner(server: MockServer): string {
       '  -H "Prefer: dynamic=true"        a body generated from the schema',
     );
   }
+  if (options.watch) {
+    const spec = options.specPath ?? "the spec of @neuroio/tokens-spec";
+    lines.push("", `Watching ${spec}: a saved edit is served at once (--no-watch turns this off).`);
+  }
   if (!isLoopbackHost(options.host)) {
     lines.push("", `Bound to ${options.host}: other machines on your network can reach this mock.`);
   }

@@ -4,14 +4,12 @@
  * @module
  */
 
-import { createRequire } from "node:module";
 import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
 import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
+import { requirePrismPart } from "./prism-require.js";
 import { type Operation, prismHttp } from "./runtime.js";
 import type { SpecHolder } from "./spec.js";
 import type { Diagnostic } from "./violations.js";
-
-const requireHere = createRequire(import.meta.url);
 
 /** How the engine produces answers. */
 export interface EngineOptions {
@@ -58,7 +56,7 @@ export type Engine = (input: PrismInput, preferences: Preferences, operation?: O
 export function createEngine(options: EngineOptions): Engine {
   const http = prismHttp();
   const forward = options.forward;
-  const validator = requireHere("@stoplight/prism-http/dist/validator") as Validators;
+  const validator = requirePrismPart("dist/validator") as Validators;
   const base = baseConfig(options);
   const prism = http.createInstance(base, {
     logger: options.logger,
@@ -126,7 +124,7 @@ type MockComponent = PrismHttpComponents["mock"];
 
 /** Prism's mocker, its answer adjusted when the request is valid and `Prefer` picked no code or example. */
 function adjustedMock(adjust: NonNullable<EngineOptions["adjust"]>): MockComponent {
-  const prismMock = requireHere("@stoplight/prism-http/dist/mocker").default as MockComponent;
+  const prismMock = (requirePrismPart("dist/mocker") as { default: MockComponent }).default;
   const mock: MockComponent = (options) => (logger) => {
     const result = prismMock(options)(logger) as unknown as Either<PrismOutput>;
     const chosen = options.config.code !== undefined || options.config.exampleKey !== undefined;

@@ -1,7 +1,5 @@
-import { createRequire } from "node:module";
 import type * as PrismHttp from "@stoplight/prism-http";
-
-const requireHere = createRequire(import.meta.url);
+import { requireJsonSchemaFaker, requirePrismHttp } from "./prism-require.js";
 
 /** Prism's description of one operation of the spec (method, path, parameters, responses). */
 export type Operation = Awaited<ReturnType<typeof PrismHttp.getHttpOperationsFromSpec>>[number];
@@ -16,12 +14,9 @@ let loaded: typeof PrismHttp | undefined;
  */
 export function prismHttp(): typeof PrismHttp {
   if (loaded === undefined) {
-    loaded = requireHere("@stoplight/prism-http") as typeof PrismHttp;
+    loaded = requirePrismHttp();
     try {
-      const faker = createRequire(requireHere.resolve("@stoplight/prism-http"))("json-schema-faker") as {
-        JSONSchemaFaker: { option(name: string, value: unknown): void };
-      };
-      faker.JSONSchemaFaker.option("fillProperties", false);
+      requireJsonSchemaFaker().JSONSchemaFaker.option("fillProperties", false);
     } catch {
       // Not fatal: generated bodies then carry extra keys; the tests of dynamic mode catch it.
     }

@@ -1,6 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { MockServerError } from "../errors.js";
+import { checkSpecText, formatSpecProblem } from "./check-spec.js";
 import { type Operation, prismHttp } from "./runtime.js";
 
 /**
@@ -40,6 +41,9 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   if (!existsSync(specPath)) {
     throw new MockServerError("SPEC_NOT_FOUND", `Spec not found: ${specPath} does not exist.`);
   }
+  // Our check first: it names the line of a YAML or OpenAPI mistake, which Prism's reader does not.
+  const problem = checkSpecText(specPath, readFileSync(specPath, "utf8"));
+  if (problem) throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(problem)}`);
   let operations: Operation[];
   try {
     operations = await prismHttp().getHttpOperationsFromSpec(specPath);

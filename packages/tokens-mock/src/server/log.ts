@@ -11,6 +11,8 @@ export interface Log {
   mistake(method: string, path: string, status: number, summary: string): void;
   /** A failure of the mock itself (an error, or an answer of its own that breaks the spec). */
   error(message: string): void;
+  /** An event the user should see unless quiet (`spec reloaded in 12 ms`). */
+  info(message: string): void;
   /** Every answered request, in verbose mode only. */
   request(method: string, path: string, status: number): void;
   /** Prism's own logger: silent unless verbose, its lines masked like the mock's. */
@@ -46,6 +48,7 @@ export function createLog(options: { quiet: boolean; verbose: boolean; sink?: Lo
   return {
     mistake: (method, path, status, summary) => write("warn", `${method} ${path} ${status} ${summary}`),
     error: (message) => write("error", message),
+    info: (message) => write("info", message),
     request: (method, path, status) => {
       if (options.verbose) write("info", `Request received: ${method} ${path}, answered ${status}`);
     },

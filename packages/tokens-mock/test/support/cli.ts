@@ -3,8 +3,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, expect } from "vitest";
 
-/** The built CLI (`pnpm build` makes it; turbo builds before testing). */
-export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+/** The CLI as installed: the package's `bin`, which runs the one-file bundle `pnpm build` makes. */
+export const CLI_PATH = fileURLToPath(new URL("../../bin/neuroio-tokens-mock.cjs", import.meta.url));
+const BUNDLE_PATH = fileURLToPath(new URL("../../dist/cli.cjs", import.meta.url));
 
 /** A CLI process this test started, with everything it printed so far. */
 export interface CliRun {
@@ -15,10 +16,19 @@ export interface CliRun {
   exited: Promise<number | string>;
 }
 
-/** Starts `node dist/cli.js ...args`. */
-export function runCli(args: readonly string[]): CliRun {
-  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run \`pnpm build\` first.`);
-  const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: "pipe" });
+/** How to start the CLI's Node: extra Node flags (before the script) and environment variables. */
+export interface CliProcessOptions {
+  nodeArgs?: readonly string[];
+  env?: Record<string, string>;
+}
+
+/** Starts `neuroio-tokens-mock ...args` (the bin, through this Node). */
+export function runCli(args: readonly string[], options: CliProcessOptions = {}): CliRun {
+  if (!existsSync(BUNDLE_PATH)) throw new Error(`${BUNDLE_PATH} is missing: run \`pnpm build\` first.`);
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI_PATH, ...args], {
+    stdio: "pipe",
+    env: { ...process.env, ...options.env },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {
@@ -58,13 +68,13 @@ export function stopCli(run: CliRun): void {
  * For a test file: returns a function that starts the CLI like {@link runCli}, and stops every process it
  * started that still runs after each test.
  */
-export function cliRunner(): (args: readonly string[]) => CliRun {
+export function cliRunner(): (args: readonly string[], options?: CliProcessOptions) => CliRun {
   const started: CliRun[] = [];
   afterEach(() => {
     for (const run of started.splice(0)) stopCli(run);
   });
-  return (args) => {
-    const run = runCli(args);
+  return (args, options) => {
+    const run = runCli(args, options);
     started.push(run);
     return run;
   };

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+/**
+ * Bundles the mock's CLI (`src/cli.ts`) with the parts of Prism it runs into one CommonJS file,
+ * `dist/cli.cjs`, which the package's `bin` starts. Run from packages/tokens-mock by its `build` script, after
+ * tsdown has written `dist/`; an argument names another output folder (default `dist`).
+ *
+ * Why: Node spends most of the CLI's start-up finding, reading and compiling ~1,000 files of Prism's
+ * dependency tree. One file removes the lookups and reads, and minified text parses faster; esbuild wraps
+ * each bundled CommonJS module in a function that runs only when first required. Modules Prism requires at
+ * load but the mock rarely or never runs stay out of the bundle, replaced by stubs that load the real one
+ * from node_modules on first use: `@faker-js/faker` and `json-schema-faker` (generated bodies: `--dynamic`,
+ * `Prefer: dynamic=true`), Postman-collection support (never: the mock serves OpenAPI), and node-fetch
+ * (Prism's own forwarder; the mock forwards with its own code). The library entry (`dist/index.js`) is not
+ * bundled: programs that import `startMockServer` load Prism from node_modules as before.
+ */
+import { readFile, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { build } from "esbuild";
+
+const packageDir = process.cwd();
+const output = join(process.argv[2] ?? "dist", "cli.cjs");
+const staging = `${output}.${process.pid}.tmp`;
+
+/** Modules Prism loads eagerly and the mock needs lazily (or never), and the names their stubs export. */
+const LAZY = {
+  "@faker-js/faker": ["faker"],
+  "@stoplight/http-spec/postman/operation": ["transformPostmanCollectionOperations"],
+};
+
+/**
+ * How a stub loads the real module, on first use, from node_modules (it is not in the bundle): resolved
+ * from `@stoplight/prism-http`, whose dependencies these are.
+ */
+const loader = (name) =>
+  `let real;\nconst load = () => (real ??= require("node:module").createRequire(require("node:module").createRequire(__filename).resolve("@stoplight/prism-http"))(${JSON.stringify(name)}));\n`;
+
+/** The stub of a module: a getter per export that loads the real module on first access. */
+function lazyStub(name) {
+  const getters = LAZY[name].map((key) => `  get ${key}() { return load().${key}; },`).join("\n");
+  return `${loader(name)}module.exports = {\n${getters}\n};\n`;
+}
+
+/**
+ * node-fetch (with whatwg-url and tr46, whose `require("punycode")` Node 22 warns about) is what Prism's own
+ * forwarder and callbacks would send with; the mock forwards with its own code, so it is loaded only if they
+ * ever run. The stub is the fetch function, with node-fetch's classes as getters.
+ */
+const NODE_FETCH_STUB = `${loader("node-fetch")}function fetch(...args) { return load()(...args); }
+for (const name of ["Headers", "Request", "Response", "FetchError", "AbortError", "isRedirect"]) {
+  Object.defineProperty(fetch, name, { get: () => load()[name] });
+}
+fetch.default = fetch;
+module.exports = fetch;
+`;
+
+/**
+ * json-schema-faker is configured at load (`extend`, `option`) by Prism and by the mock: the stub records
+ * those calls and replays them on the real generator the first time a body is generated.
+ */
+const JSON_SCHEMA_FAKER_STUB = `let real;
+const calls = [];
+const load = () => {
+  if (real === undefined) {
+    real = require("node:module").createRequire(require("node:module").createRequire(__filename).resolve("@stoplight/prism-http"))("json-schema-faker");
+    for (const [method, args] of calls) real.JSONSchemaFaker[method](...args);
+  }
+  return real;
+};
+const recorded = (method) => (...args) => {
+  // option(name) with one string argument reads a value: that needs the real generator.
+  if (real === undefined && !(method === "option" && args.length === 1 && typeof args[0] === "string")) {
+    calls.push([method, args]);
+    return undefined;
+  }
+  return load().JSONSchemaFaker[method](...args);
+};
+const JSONSchemaFaker = new Proxy({}, {
+  get: (_target, name) => (real === undefined && (name === "option" || name === "extend") ? recorded(name) : load().JSONSchemaFaker[name]),
+});
+module.exports = { JSONSchemaFaker, get default() { return load().default; } };
+`;
+
+/** Stubs written out in full, by module name. */
+const STUBS = {
+  "json-schema-faker": JSON_SCHEMA_FAKER_STUB,
+  "node-fetch": NODE_FETCH_STUB,
+  // Imported for its side effect only: a global `fetch` where none exists. Node >= 20.19 has one.
+  "isomorphic-fetch": "",
+};
+
+/**
+ * esbuild plugin: the stubs above (one module per name, whoever imports it), jsonc-parser's ES build, and
+ * prism-require.ts as static requires of the bundled Prism.
+ */
+const lazyModules = {
+  name: "neuroio-lazy-modules",
+  setup(pluginBuild) {
+    const stubbed = [...Object.keys(LAZY), "json-schema-faker", "node-fetch", "isomorphic-fetch"];
+    const filter = new RegExp(`^(${stubbed.map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
+    pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: "lazy" }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
+      contents: STUBS[args.path] ?? lazyStub(args.path),
+      loader: "js",
+    }));
+    // jsonc-parser's \`main\` is a UMD build whose requires esbuild cannot see: take its ES module build.
+    pluginBuild.onResolve({ filter: /^jsonc-parser$/ }, async (args) => {
+      const main = await pluginBuild.resolve("jsonc-parser/package.json", {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+      });
+      if (main.errors.length > 0) return { errors: main.errors };
+      const manifest = JSON.parse(await readFile(main.path, "utf8"));
+      return { path: join(dirname(main.path), manifest.module) };
+    });
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/]prism[\\/]prism-require\.ts$/ }, () => ({
+      contents: `export const requirePrismHttp = () => require("@stoplight/prism-http");
+export const requireJsonSchemaFaker = () => require("json-schema-faker");
+const parts = {
+  "dist/validator": () => require("@stoplight/prism-http/dist/validator"),
+  "dist/mocker": () => require("@stoplight/prism-http/dist/mocker"),
+};
+export const requirePrismPart = (part) => parts[part]();`,
+      loader: "ts",
+      resolveDir: join(packageDir, "src", "prism"),
+    }));
+  },
+};
+
+await rm(join(packageDir, staging), { force: true });
+const result = await build({
+  absWorkingDir: packageDir,
+  entryPoints: ["src/cli.ts"],
+  outfile: staging,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  // Real files (the real module behind a stub is required by its absolute path) are bundled once each.
+  plugins: [lazyModules],
+  define: { "import.meta.url": "__neuroioImportMetaUrl" },
+  inject: [new URL("./lib/import-meta-url-shim.mjs", import.meta.url).pathname],
+  legalComments: "eof",
+  // Smaller text parses faster; names kept because some code reads `constructor.name` / `error.name`.
+  minify: true,
+  keepNames: true,
+  logLevel: "warning",
+  metafile: true,
+});
+if (process.env.BUNDLE_REPORT) {
+  const sizes = new Map();
+  for (const [file, info] of Object.entries(result.metafile.inputs)) {
+    const name =
+      /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file;
+    sizes.set(name, (sizes.get(name) ?? 0) + info.bytes);
+  }
+  for (const [name, bytes] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(String(Math.round(bytes / 1024)).padStart(6), "KiB", name);
+}
+const text = await readFile(join(packageDir, staging), "utf8");
+await rename(join(packageDir, staging), join(packageDir, output));
+console.log(`Bundled the CLI into dist/cli.cjs (${Math.round(text.length / 1024)} KiB).`);
