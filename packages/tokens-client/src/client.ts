@@ -11,12 +11,13 @@ import { assertApiToken } from "./validate.js";
 
 /** A client of the NeuroIO tokens API. The token it holds is never shown by `util.inspect` or `JSON.stringify`. */
 export class TokensClient {
+  // `declare`d public fields are set once in the constructor: no class-field definitions in the bundle.
   /** The token operations: create, list, listAll, get, update, delete, deleteList, rotate, keepFresh. */
-  readonly tokens: TokensResource;
+  declare readonly tokens: TokensResource;
   /** The typed openapi-fetch client underneath (same base URL, token, headers and fetch; no retries). */
-  readonly raw: RawClient;
+  declare readonly raw: RawClient;
   /** The API root the client talks to, without a trailing slash. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
   readonly #transport: Transport;
 
   /** What `util.inspect(client)` shows: the base URL, the token masked. */

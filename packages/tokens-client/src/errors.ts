@@ -22,10 +22,7 @@ export class NeuroioError extends Error {
    */
   declare readonly newToken?: Token;
 
-  /** @param message what went wrong; never includes a secret. */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
+  // No constructor of its own: `Error`'s `(message, { cause })` is the one wanted (a message never holds a secret).
 
   /** A plain object for `JSON.stringify`: name, message and the error's own fields (never a secret). */
   toJSON(): Record<string, unknown> {

@@ -50,12 +50,13 @@ const TIMED_OUT: unique symbol = Symbol("timed out");
 
 /** Sends calls for one client; holds the token (in private fields only), the retry policy and the clock. */
 export class Transport {
+  // `declare`d public fields are set once in the constructor: no class-field definitions in the bundle.
   /** The typed openapi-fetch client for callers: a middleware adds the current token to each request. */
-  readonly raw: RawClient;
+  declare readonly raw: RawClient;
   /** How the client waits and schedules (a test hands in its own). */
-  readonly clock: Clock;
+  declare readonly clock: Clock;
   /** The API root, without a trailing slash. */
-  readonly baseUrl: string;
+  declare readonly baseUrl: string;
   /** The client the operations use: the token goes in per request, the response is read here. */
   readonly #client: RawClient;
   readonly #options: ResolvedOptions;

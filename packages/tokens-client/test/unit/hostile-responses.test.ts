@@ -64,6 +64,20 @@ describe("maxResponseBytes", () => {
     await expect(client.tokens.list()).resolves.toEqual([token(1)]);
   });
 
+  it("decodes a body sent one byte at a time, characters split across chunks included", async () => {
+    const tokens = [token(1, { key: "kéy-€-𝄞" }), token(2)];
+    const bytes = new TextEncoder().encode(JSON.stringify(tokens));
+    let at = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at < bytes.length) controller.enqueue(bytes.slice(at, ++at));
+        else controller.close();
+      },
+    });
+    const { client } = setup([new Response(stream, { status: 200 })]);
+    await expect(client.tokens.list()).resolves.toEqual(tokens);
+  });
+
   it("defaults to 8 MiB and must be a positive integer", async () => {
     const { stream, seen } = endlessBody(1024 * 1024);
     const { client } = setup([new Response(stream, { status: 200 })]);
