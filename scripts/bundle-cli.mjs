@@ -137,8 +137,9 @@ const result = await build({
   target: "node20",
   // Real files (the real module behind a stub is required by its absolute path) are bundled once each.
   plugins: [lazyModules],
+  // `import.meta.url` (createRequire, the spec's path) is the bundle's own file URL, as in the ES module build.
   define: { "import.meta.url": "__neuroioImportMetaUrl" },
-  inject: [new URL("./lib/import-meta-url-shim.mjs", import.meta.url).pathname],
+  banner: { js: 'var __neuroioImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   legalComments: "eof",
   // Smaller text parses faster; names kept because some code reads `constructor.name` / `error.name`.
   minify: true,
