@@ -59,9 +59,15 @@ export function startSpecLoop({
     if (!written && lastFailure === "") return;
     if (written) log(`↻ ${SCHEMA_FILE} regenerated in ${elapsed()}`);
     if (build) {
-      const client = await run(["../../scripts/build-package.mjs"], join(root, "packages/tokens-client"));
-      if (client) return fail(`the client does not build with the new types (dist/ kept):\n${client}`);
       const tsc = join(root, "node_modules/typescript/bin/tsc");
+      const clientDir = join(root, "packages/tokens-client");
+      // tsdown empties dist/ before it builds: type-check first, so types that break the client keep the last
+      // good dist/ (the console's dev server keeps serving it).
+      const types = await run([tsc, "-p", "tsconfig.build.json", "--noEmit"], clientDir);
+      if (types) return fail(`the client does not type-check with the new types (dist/ kept):\n${types}`);
+      // The client's `build` script (tsdown, configured by its tsdown.config.ts), without pnpm in between.
+      const client = await run([join(root, "node_modules/tsdown/dist/run.mjs")], clientDir);
+      if (client) return fail(`the client does not build with the new types:\n${client}`);
       const typecheck = await run([tsc, "-p", "tsconfig.json"], join(root, "packages/token-console"));
       if (typecheck) return fail(`the console does not type-check with the new types:\n${typecheck}`);
       log(`✓ client rebuilt and console type-checked, ${elapsed()} after the save`);

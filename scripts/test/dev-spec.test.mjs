@@ -8,9 +8,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stopChild } from "@neuroio/test-support/processes";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { startMockServer } from "../../packages/tokens-mock/dist/index.js";
-import { stopChild } from "../lib/processes.mjs";
 import { REPO_ROOT, SCHEMA_FILE, SPEC_FILE } from "../lib/render-schema.mjs";
 
 const SCRIPT = fileURLToPath(new URL("../dev-spec.mjs", import.meta.url));
