@@ -1,14 +1,32 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { buildSync } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { openStatefulApi } from "../../src/stateful/api.js";
 import { StateFileLockedError } from "../../src/stateful/state-lock.js";
 import { auth, closeAfterTest, tempDir } from "./helpers.js";
 
-/** The built API (`pnpm build` makes it; turbo builds before testing): what a second mock process runs. */
-const BUILT_API = fileURLToPath(new URL("../../dist/stateful/api.js", import.meta.url));
+/**
+ * What a second mock process runs: `src/stateful/api.ts` bundled into one ES module for plain Node (the
+ * package's dist/ is bundled by tsdown and has no module of its own for the API).
+ */
+let builtApi = "";
+const bundleDir = mkdtempSync(join(tmpdir(), "neuroio-state-lock-"));
+beforeAll(() => {
+  builtApi = join(bundleDir, "api.mjs");
+  buildSync({
+    entryPoints: [fileURLToPath(new URL("../../src/stateful/api.ts", import.meta.url))],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: builtApi,
+    logLevel: "error",
+  });
+});
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
 /**
  * A second process that opens the API on `statePath`, creates a token, prints `open` and waits; on SIGTERM
@@ -37,8 +55,7 @@ interface Child {
 }
 
 function startChild(statePath: string): Child {
-  if (!existsSync(BUILT_API)) throw new Error(`${BUILT_API} is missing: run \`pnpm build\` first.`);
-  const child = spawn(process.execPath, ["--input-type=module", "-e", CHILD, BUILT_API, statePath], {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", CHILD, builtApi, statePath], {
     stdio: "pipe",
   });
   const exited = new Promise<number | string>((resolve) => {
