@@ -18,9 +18,8 @@ import {
   unsupportedMediaType,
   violationsHeader,
 } from "../prism/violations.js";
-import { AUTHENTICATE_CHALLENGE } from "../stateful/auth.js";
+import { AUTHENTICATE_CHALLENGE, authorizationProblem } from "../stateful/auth.js";
 import { isJsonContentType, mediaTypeOf } from "../stateful/request-body.js";
-import { authorizationProblem } from "./authorization.js";
 import { answerPreflight, isPreflight, setCorsHeaders } from "./cors.js";
 import type { Log } from "./log.js";
 import { isAcceptedCharset, parseJson, readBody } from "./read-body.js";

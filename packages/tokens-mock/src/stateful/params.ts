@@ -8,7 +8,7 @@ import type { ListQuery } from "./store.js";
 /** DRF-style field errors: each field name maps to its messages. */
 export type FieldErrors = Record<string, string[]>;
 
-/** Query parameters as parsed from the URL: a repeated parameter is an array of its values. */
+/** Query parameters: a repeated one is an array of its values. */
 export type Query = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Either the parsed value or the field errors. */
@@ -49,8 +49,8 @@ export function parseListQuery(params: Query): Parsed<ListQuery> {
   const permanent = parseOptionalBooleanParam(params, "permanent", errors);
   const limit = parseIntegerParam(params, "limit", 1, DEFAULT_LIMIT, errors);
   const offset = parseIntegerParam(params, "offset", 0, 0, errors);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: permanent === undefined ? { limit, offset } : { permanent, limit, offset } };
+  const value = permanent === undefined ? { limit, offset } : { permanent, limit, offset };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
 /** Parses the optional `permanent` filter of `DELETE /v1/tokens/`. */

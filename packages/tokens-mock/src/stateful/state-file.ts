@@ -154,7 +154,13 @@ function checkToken(entry: unknown): StoredToken | string {
   return { id, key, is_active, created, expires };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a token of the `Token` schema (the spec's examples are read with this too). */
+export function isToken(value: unknown): value is StoredToken {
+  return typeof checkToken(value) !== "string";
+}
+
+/** Whether `value` is a JSON object (not `null`, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
