@@ -34,10 +34,8 @@ export function createLog(options: { quiet: boolean; verbose: boolean; sink?: Lo
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString("utf8").split("\n")) {
-          if (line.trim() !== "") {
-            const entry = parseEntry(line);
-            write(LEVEL_NAMES[entry.level ?? 0] ?? "log", entry.msg ?? line);
-          }
+          const entry = line.trim() === "" ? undefined : parseEntry(line);
+          if (entry) write(LEVEL_NAMES[entry.level ?? 0] ?? "log", entry.msg ?? line);
         }
         done();
       },

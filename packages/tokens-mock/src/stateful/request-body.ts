@@ -38,24 +38,16 @@ export function bodyFields(contentType: string | undefined, body: unknown): Body
   }
   if (body === undefined) return { ok: true, fields: NO_FIELDS };
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    return {
-      ok: false,
-      status: 400,
-      detail: `Invalid data. Expected a dictionary, but got ${pythonType(body)}.`,
-    };
+    const detail = `Invalid data. Expected a dictionary, but got ${pythonType(body)}.`;
+    return { ok: false, status: 400, detail };
   }
   if (!form) return { ok: true, fields: body as Record<string, unknown> };
-  const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(body)) {
-    // defineProperty, not assignment: a field named "__proto__" stays a field.
-    Object.defineProperty(fields, name, {
-      value: Array.isArray(value) ? value.at(-1) : value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return { ok: true, fields };
+  // fromEntries defines each field, so one named "__proto__" stays a field.
+  const last = Object.entries(body).map(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.at(-1) : value,
+  ]);
+  return { ok: true, fields: Object.fromEntries(last) };
 }
 
 /** The name DRF puts in "Expected a dictionary, but got ..." (Python's type names). */
