@@ -4,7 +4,7 @@
  * @module
  */
 import { INVALID_BOOLEAN, INVALID_INTEGER, REQUIRED } from "../stateful/params.js";
-import { bodyFields } from "../stateful/request-body.js";
+import { bodyFields, unsupportedMediaType } from "../stateful/request-body.js";
 
 /** One finding of Prism's validator (`IPrismDiagnostic`), as it reports them. */
 export interface Diagnostic {
@@ -70,7 +70,7 @@ export function requestMistakeAnswer(
   body: unknown,
 ): DrfAnswer {
   if (diagnostics.some((diagnostic) => diagnostic.code === 415)) {
-    return unsupportedMediaType(mediaType);
+    return { status: 415, body: { detail: unsupportedMediaType(mediaType) } };
   }
   const fields: Record<string, string[]> = {};
   for (const diagnostic of diagnostics.filter(isError)) {
@@ -80,11 +80,6 @@ export function requestMistakeAnswer(
     fields[field] = messages;
   }
   return { status: 400, body: fields };
-}
-
-/** The 415 of DRF, naming the media type sent. */
-export function unsupportedMediaType(mediaType: string): DrfAnswer {
-  return { status: 415, body: { detail: `Unsupported media type "${mediaType}" in request.` } };
 }
 
 /** DRF's field and message for one finding of Prism's validator (ajv keywords, Prism's English messages). */

@@ -4,7 +4,7 @@
  * mode with one HTTP server. The state file, its lock and the seed are set up once by {@link openStatefulApi}.
  * @module
  */
-import { respond } from "./operations.js";
+import { json, respond } from "./operations.js";
 import { type SeedOptions, seedStore, validateSeedOptions } from "./seed.js";
 import { loadStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { isProcessAlive, lockStateFile } from "./state-lock.js";
@@ -94,12 +94,12 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
       callerKey,
       seeded,
       handle(request) {
-        if (closed) return internalError("The stateful API was closed.");
+        if (closed) return json(500, { detail: "The stateful API was closed." });
         try {
           return respond(store, request);
         } catch (error) {
           warn(`Internal error of the stateful mock: ${describe(error)}`);
-          return internalError("Internal error of the stateful mock.");
+          return json(500, { detail: "Internal error of the stateful mock." });
         }
       },
       async close() {
@@ -144,10 +144,6 @@ function loadState(path: string, warn: (message: string) => void): { initial?: S
     );
   }
   return { initial };
-}
-
-function internalError(detail: string): ApiResponse {
-  return { status: 500, headers: { "content-type": "application/json" }, body: { detail } };
 }
 
 function describe(error: unknown): string {

@@ -127,7 +127,8 @@ function withBody<T>(
   }
 }
 
-function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
+/** A JSON answer of the API. */
+export function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
   return { status, headers: { "content-type": "application/json", ...headers }, body };
 }
 

@@ -64,23 +64,30 @@ export function loadStateFile(path: string): StoreSnapshot | undefined {
 /** Saves `snapshot` to `path` atomically, readable by the owner only (the file holds secret keys). */
 export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
   const content = `${JSON.stringify({ format: STATE_FORMAT, ...snapshot }, null, 2)}\n`;
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const temporary = join(dirname(path), `.${basename(path)}.${uniqueSuffix()}.tmp`);
   try {
-    const fd = openSync(temporary, "wx", 0o600);
-    try {
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFile(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Writes a file that must not exist yet, readable by the owner only, and flushes it to disk. */
+export function writeNewFile(path: string, content: string): void {
+  const fd = openSync(path, "wx", 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `<pid>.<8 hex>`: a file name part no other process, nor another call of this one, picks. */
+export function uniqueSuffix(): string {
+  return `${process.pid}.${randomBytes(4).toString("hex")}`;
 }
 
 /**

@@ -4,10 +4,9 @@
  * The lock is released on close and when the process exits.
  * @module
  */
-import { randomBytes } from "node:crypto";
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { StateFileError } from "./state-file.js";
+import { StateFileError, uniqueSuffix, writeNewFile } from "./state-file.js";
 
 /** The state file is used by the live process `pid`, which holds `lockPath`. */
 export class StateFileLockedError extends StateFileError {
@@ -104,9 +103,9 @@ function tryCreate(statePath: string, lockPath: string, content: string): boolea
       cause,
       advice: "Check that its directory exists and is writable.",
     });
-  const temporary = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}.new`;
+  const temporary = `${lockPath}.${uniqueSuffix()}.new`;
   try {
-    writeNew(temporary, content);
+    writeNewFile(temporary, content);
   } catch (error) {
     throw cannotCreate((error as Error).message, error);
   }
@@ -118,7 +117,7 @@ function tryCreate(statePath: string, lockPath: string, content: string): boolea
     if (code === "EEXIST") return false;
     // A file system without hard links: create it exclusively (a reader may briefly see it empty).
     try {
-      writeNew(lockPath, content);
+      writeNewFile(lockPath, content);
       return true;
     } catch (fallbackError) {
       if ((fallbackError as NodeJS.ErrnoException).code === "EEXIST") return false;
@@ -126,15 +125,6 @@ function tryCreate(statePath: string, lockPath: string, content: string): boolea
     }
   } finally {
     rmSync(temporary, { force: true });
-  }
-}
-
-function writeNew(path: string, content: string): void {
-  const fd = openSync(path, "wx", 0o600);
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -152,7 +142,7 @@ function readLock(lockPath: string): string | undefined {
  * is put back.
  */
 function takeOver(lockPath: string, seen: string): void {
-  const aside = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}.stale`;
+  const aside = `${lockPath}.${uniqueSuffix()}.stale`;
   try {
     renameSync(lockPath, aside);
   } catch {
