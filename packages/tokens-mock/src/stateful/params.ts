@@ -37,7 +37,8 @@ export function toBoolean(value: unknown): boolean | undefined {
 
 function toInteger(value: string): number | undefined {
   // Bounded length: a thousand-digit "integer" is not one, and the regular expression stays linear.
-  return value.length <= 32 && /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : undefined;
+  const integer = value.length <= 32 && /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : NaN;
+  return Number.isSafeInteger(integer) ? integer : undefined;
 }
 
 /**
@@ -113,13 +114,9 @@ function parseIntegerParam(
   const raw = lastValue(params, name);
   if (raw === undefined) return fallback;
   const value = raw === null ? undefined : toInteger(raw);
-  if (value === undefined || !Number.isSafeInteger(value)) {
-    errors[name] = [INVALID_INTEGER];
-    return fallback;
-  }
-  if (value < minimum) {
-    errors[name] = [`Ensure this value is greater than or equal to ${minimum}.`];
-    return fallback;
-  }
-  return value;
+  if (value !== undefined && value >= minimum) return value;
+  const message =
+    value === undefined ? INVALID_INTEGER : `Ensure this value is greater than or equal to ${minimum}.`;
+  errors[name] = [message];
+  return fallback;
 }

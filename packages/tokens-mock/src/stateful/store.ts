@@ -75,8 +75,7 @@ export function randomTokenKey(): string {
  * that happens to be all digits is still found by key when no token has that id).
  */
 export function idOf(idOrKey: string): number | undefined {
-  if (!/^\d{1,15}$/.test(idOrKey)) return undefined;
-  return Number(idOrKey);
+  return /^\d{1,15}$/.test(idOrKey) ? Number(idOrKey) : undefined;
 }
 
 /** Whether `token` is permanent (`true`), temporary (`false`), or either (`undefined`), as the filters read. */
@@ -110,8 +109,7 @@ export class TokenStore {
     const initial = options.initial ?? { nextId: 1, tokens: [] };
     const sorted = [...initial.tokens].sort((a, b) => a.id - b.id);
     for (const token of sorted) this.#add({ ...token });
-    const highestId = sorted.at(-1)?.id ?? 0;
-    this.#nextId = Math.max(initial.nextId, highestId + 1);
+    this.#nextId = Math.max(initial.nextId, (sorted.at(-1)?.id ?? 0) + 1);
   }
 
   /** The live (unexpired) tokens, newest first, filtered and paged like `GET /v1/tokens/`. */
