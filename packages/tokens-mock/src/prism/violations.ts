@@ -23,12 +23,6 @@ export interface Violation {
   message: string;
 }
 
-/** An answer of the mock: status and JSON body. */
-export interface DrfAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
-
 const SEVERITIES = ["Error", "Warning", "Information", "Hint"];
 /** Prism's server cuts the header near 8 KiB, below the usual 16 KiB limit of HTTP clients on all headers. */
 const MAX_HEADER_LENGTH = 8 * 1024 - 100;
@@ -68,7 +62,7 @@ export function requestMistakeAnswer(
   diagnostics: readonly Diagnostic[],
   mediaType: string,
   body: unknown,
-): DrfAnswer {
+): { status: number; body: Record<string, unknown> } {
   if (diagnostics.some((diagnostic) => diagnostic.code === 415)) {
     return { status: 415, body: { detail: unsupportedMediaType(mediaType) } };
   }

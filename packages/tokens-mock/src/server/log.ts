@@ -2,9 +2,6 @@ import { Writable } from "node:stream";
 import { createLogger } from "@stoplight/prism-core";
 import type { LogSink } from "../options.js";
 
-/** The logger Prism's components take (a pino logger). */
-export type PrismLogger = ReturnType<typeof createLogger>;
-
 /** The mock's log: one line per answered mistake, internal errors, and every request when verbose. */
 export interface Log {
   /** A request the mock refused: `POST /v1/tokens/ 400 permanent: Must be a valid boolean.` */
@@ -14,7 +11,7 @@ export interface Log {
   /** Every answered request, in verbose mode only. */
   request(method: string, path: string, status: number): void;
   /** Prism's own logger: silent unless verbose, its lines masked like the mock's. */
-  readonly prism: PrismLogger;
+  readonly prism: ReturnType<typeof createLogger>;
 }
 
 const LEVEL_NAMES: Record<number, string> = { 30: "info", 40: "warn", 50: "error", 60: "fatal" };

@@ -24,9 +24,6 @@ export interface StoreSnapshot {
   tokens: StoredToken[];
 }
 
-/** Returns the current time in milliseconds since the epoch (like `Date.now`). */
-export type Clock = () => number;
-
 /** How long a temporary token lives: 24 hours. */
 export const TEMPORARY_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -36,14 +33,12 @@ export const TEMPORARY_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
  */
 export const MAX_PERMANENT_TOKENS = 5;
 
-/** The message of the 400 answered to a sixth permanent token, as the service words it. */
-export const PERMANENT_LIMIT_MESSAGE = `You can't have more than ${MAX_PERMANENT_TOKENS} permanent tokens.`;
-
 /** Thrown when an operation would leave more than {@link MAX_PERMANENT_TOKENS} permanent tokens. */
 export class PermanentTokenLimitError extends Error {
   override readonly name = "PermanentTokenLimitError";
   constructor() {
-    super(PERMANENT_LIMIT_MESSAGE);
+    // The detail of the 400, as the service words it.
+    super(`You can't have more than ${MAX_PERMANENT_TOKENS} permanent tokens.`);
   }
 }
 
@@ -52,7 +47,7 @@ export class PermanentTokenLimitError extends Error {
  * state to start from (empty), and a listener called after every mutation (the state file saves from there).
  */
 export interface TokenStoreOptions {
-  now?: Clock;
+  now?: () => number;
   generateKey?: () => string;
   initial?: StoreSnapshot;
   onChange?: (snapshot: StoreSnapshot) => void;
@@ -94,7 +89,7 @@ interface Entry {
  * cannot change the store behind its back; every mutation calls `onChange` once.
  */
 export class TokenStore {
-  readonly #now: Clock;
+  readonly #now: () => number;
   readonly #generateKey: () => string;
   readonly #onChange: ((snapshot: StoreSnapshot) => void) | undefined;
   #nextId: number;
