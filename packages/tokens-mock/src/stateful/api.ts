@@ -86,6 +86,12 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
         ? {}
         : { ...loadState(statePath, warn), onChange: (snapshot) => save(statePath, snapshot) }),
     });
+    const permanent = store.permanentCount();
+    if (permanent > MAX_PERMANENT_TOKENS) {
+      warn(
+        `The state file ${statePath} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
+      );
+    }
     const { created, callerKey } = seedStore(store, options);
     seeding = false;
     if (statePath !== undefined && unsaved) save(statePath, unsaved);
@@ -136,14 +142,7 @@ function loadState(path: string, warn: (message: string) => void): { initial?: S
     );
   }
   const initial = loadStateFile(path);
-  if (!initial) return {};
-  const permanent = initial.tokens.filter((token) => token.expires === null).length;
-  if (permanent > MAX_PERMANENT_TOKENS) {
-    warn(
-      `The state file ${path} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
-    );
-  }
-  return { initial };
+  return initial ? { initial } : {};
 }
 
 function describe(error: unknown): string {
