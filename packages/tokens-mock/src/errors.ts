@@ -13,17 +13,16 @@ export type MockServerErrorCode =
  * spec, an invalid option, or a state file that cannot be used. `code` says which, so callers can branch without parsing the message.
  */
 export class MockServerError extends Error {
-  /** Which failure this is. */
-  readonly code: MockServerErrorCode;
-
   /**
    * @param code Which failure this is.
    * @param message One line saying what was wrong and what to do about it.
-   * @param options The underlying error, if any.
    */
-  constructor(code: MockServerErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: MockServerErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = "MockServerError";
-    this.code = code;
   }
 }

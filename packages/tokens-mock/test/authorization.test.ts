@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorizationProblem } from "../src/server/authorization.js";
-import { parseAuthorization } from "../src/stateful/auth.js";
+import { authorizationProblem, parseAuthorization } from "../src/stateful/auth.js";
 import { call, useTestMock } from "./support/mock.js";
 
 const SECRET = "s3cr3t-key-that-must-not-leak";

@@ -1,25 +1,12 @@
 /**
  * Examples that follow the request (examples mode, what `pnpm mock` serves): Prism answers the first named
- * example whatever was asked; this picks, among the spec's own example tokens, the one the request asks
- * for. Nothing is remembered between requests (that is `--stateful`).
- *
- * Exported signature (the examples mode calls it on every answer Prism chose):
- * ```ts
- * followRequest(operations: readonly SpecOperation[], request: FollowedRequest, answer: ExampleAnswer): ExampleAnswer
- * ```
- * - `createToken`: the spec's permanent example for `{"permanent": true}`, its temporary one otherwise;
- * - `updateToken` / `replaceToken`: the token (the example with that id or key, else Prism's) with
- *   `is_active` as sent;
- * - `listTokens`: the spec's example tokens, newest first, filtered by `permanent` and paged by
- *   `limit` / `offset`;
- * - `getToken` / `updateToken` / `replaceToken` of an id or key an example has: that example (an unknown id
- *   or key keeps Prism's token); `deleteToken` / `deleteTokens` answer 204 without a body, kept as it is.
- * Only a 2xx answer is changed, and never one the caller picked with `Prefer: example=` or `code=`.
- * The example tokens are read once per `operations` array (cached), from the 2xx examples of the spec.
+ * example whatever was asked; this picks, among the spec's own example tokens (its 2xx examples), the one
+ * the request asks for. Nothing is remembered between requests (that is `--stateful`).
  * @module
  */
 import { parseListQuery, parseUpdateBody, type Query, toBoolean } from "../stateful/params.js";
-import { idOf, type StoredToken } from "../stateful/store.js";
+import { isObject, isToken } from "../stateful/state-file.js";
+import { idOf, isOfKind, type StoredToken } from "../stateful/store.js";
 
 /**
  * The part of an operation of the loaded spec that is read here: Prism's `IHttpOperation` (what
@@ -34,20 +21,16 @@ export interface SpecOperation {
   }>;
 }
 
-/** The request, as far as choosing an example needs it. */
+/**
+ * The request, as far as choosing an example needs it: the operationId Prism routed it to, the path's
+ * `token_id_or_key` percent-decoded (`undefined` on the collection), the query (a repeated parameter is an
+ * array), the parsed body, and whether `Prefer: example=` or `code=` chose the answer.
+ */
 export interface FollowedRequest {
-  /** The operationId Prism routed the request to (`createToken`, `listTokens`, ...). */
   operationId: string;
-  /**
-   * The path parameter `token_id_or_key`, percent-decoded (a number when the caller already coerced an id);
-   * `undefined` on the collection.
-   */
   tokenIdOrKey?: string | number | undefined;
-  /** The query parameters; a repeated one is an array of its values. */
   query: Query;
-  /** The parsed body (a JSON value or the fields of a form); `undefined` when there was none. */
   body: unknown;
-  /** Whether the request chose its answer with `Prefer: example=NAME` or `Prefer: code=NNN`. */
   explicitExample: boolean;
 }
 
@@ -58,8 +41,10 @@ export interface ExampleAnswer {
 }
 
 /**
- * Returns the answer that follows the request (see the module's description); `answer` itself when no rule
- * applies. Pure: the same inputs give the same answer, and none of them is changed.
+ * The answer that follows the request, or `answer` itself when no rule applies (only a 2xx that `Prefer`
+ * did not choose is changed): create answers the permanent or temporary example as asked; list filters and
+ * pages the examples, newest first; get, update and replace answer the example of that id or key (else
+ * Prism's token), with `is_active` as sent. Pure: none of the inputs is changed.
  */
 export function followRequest(
   operations: readonly SpecOperation[],
@@ -73,8 +58,10 @@ export function followRequest(
       return created(tokens, request.body, answer);
     case "listTokens":
       return listed(tokens, request.query, answer);
-    case "getToken":
-      return found(tokens, request.tokenIdOrKey, answer);
+    case "getToken": {
+      const token = findToken(tokens, request.tokenIdOrKey);
+      return token ? { status: answer.status, body: { ...token } } : answer;
+    }
     case "updateToken":
     case "replaceToken":
       return updated(tokens, request, answer);
@@ -114,7 +101,7 @@ const cache = new WeakMap<readonly SpecOperation[], readonly StoredToken[]>();
 function created(tokens: readonly StoredToken[], body: unknown, answer: ExampleAnswer): ExampleAnswer {
   const permanent = isObject(body) && Object.hasOwn(body, "permanent") ? toBoolean(body.permanent) : false;
   if (permanent === undefined) return answer;
-  const token = tokens.find((candidate) => (candidate.expires === null) === permanent);
+  const token = tokens.find((candidate) => isOfKind(candidate, permanent));
   return token ? { status: answer.status, body: { ...token } } : answer;
 }
 
@@ -124,19 +111,10 @@ function listed(tokens: readonly StoredToken[], query: Query, answer: ExampleAns
   const { permanent, limit, offset } = parsed.value;
   const page = [...tokens]
     .sort((a, b) => b.id - a.id)
-    .filter((token) => permanent === undefined || (token.expires === null) === permanent)
+    .filter((token) => isOfKind(token, permanent))
     .slice(offset, offset + limit)
     .map((token) => ({ ...token }));
   return { status: answer.status, body: page };
-}
-
-function found(
-  tokens: readonly StoredToken[],
-  idOrKey: string | number | undefined,
-  answer: ExampleAnswer,
-): ExampleAnswer {
-  const token = findToken(tokens, idOrKey);
-  return token ? { status: answer.status, body: { ...token } } : answer;
 }
 
 function updated(
@@ -169,20 +147,5 @@ function findToken(
   return (
     (id === undefined ? undefined : tokens.find((token) => token.id === id)) ??
     tokens.find((token) => token.key === value)
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isToken(value: unknown): value is StoredToken {
-  return (
-    isObject(value) &&
-    typeof value.id === "number" &&
-    typeof value.key === "string" &&
-    typeof value.is_active === "boolean" &&
-    typeof value.created === "string" &&
-    (value.expires === null || typeof value.expires === "string")
   );
 }

@@ -14,16 +14,11 @@ export type PrismInput = Parameters<ForwardComponent>[0]["data"];
 /** What `forward` resolves to (its `IHttpResponse`). */
 export type PrismOutput = { statusCode: number; headers?: Record<string, string>; body?: unknown };
 
-/** A request that broke the spec: not forwarded, answered by the mock from these findings. */
+/** A request that broke the spec: not forwarded, answered by the mock from Prism's findings. */
 export class RequestMistake extends Error {
-  /** Prism's findings about the request. */
-  readonly diagnostics: readonly Diagnostic[];
-
-  /** @param diagnostics Prism's findings about the request. */
-  constructor(diagnostics: readonly Diagnostic[]) {
+  override readonly name = "RequestMistake";
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
     super("The request breaks the spec.");
-    this.name = "RequestMistake";
-    this.diagnostics = diagnostics;
   }
 }
 
@@ -48,21 +43,15 @@ export function forwardTo(call: (input: PrismInput) => Promise<PrismOutput>): Fo
 
 /**
  * The fields of a form-encoded body or a query string: a repeated field is the list of its values.
- * Built with `defineProperty`, so a field named `__proto__` stays a field.
+ * Built by `Object.fromEntries`, which defines each field, so one named `__proto__` stays a field.
  */
 export function formFields(text: string): Record<string, string | string[]> {
-  const fields: Record<string, string | string[]> = {};
+  const fields = new Map<string, string | string[]>();
   for (const [name, value] of new URLSearchParams(text)) {
-    const previous = Object.hasOwn(fields, name) ? fields[name] : undefined;
-    const next = previous === undefined ? value : [...[previous].flat(), value];
-    Object.defineProperty(fields, name, {
-      value: next,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const previous = fields.get(name);
+    fields.set(name, previous === undefined ? value : [...[previous].flat(), value]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /** Response headers not passed back: hop-by-hop ones (RFC 9110 §7.6.1) and what `fetch` already undid. */
@@ -118,12 +107,9 @@ function serialize(body: unknown): string | undefined {
 /** A JSON body parsed (Prism validates values, not text); anything else, or no body, as text. */
 function parseBody(text: string, headers: Record<string, string>): unknown {
   if (text === "") return undefined;
-  if (/json/i.test(headers["content-type"] ?? "")) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
+  try {
+    return /json/i.test(headers["content-type"] ?? "") ? JSON.parse(text) : text;
+  } catch {
+    return text;
   }
-  return text;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { INVALID_BOOLEAN, INVALID_INTEGER, REQUIRED } from "../stateful/params.js";
-import { bodyFields } from "../stateful/request-body.js";
+import { bodyFields, unsupportedMediaType } from "../stateful/request-body.js";
 
 /** One finding of Prism's validator (`IPrismDiagnostic`), as it reports them. */
 export interface Diagnostic {
@@ -21,12 +21,6 @@ export interface Violation {
   severity: string;
   code: string | number | undefined;
   message: string;
-}
-
-/** An answer of the mock: status and JSON body. */
-export interface DrfAnswer {
-  status: number;
-  body: Record<string, unknown>;
 }
 
 const SEVERITIES = ["Error", "Warning", "Information", "Hint"];
@@ -68,9 +62,9 @@ export function requestMistakeAnswer(
   diagnostics: readonly Diagnostic[],
   mediaType: string,
   body: unknown,
-): DrfAnswer {
+): { status: number; body: Record<string, unknown> } {
   if (diagnostics.some((diagnostic) => diagnostic.code === 415)) {
-    return unsupportedMediaType(mediaType);
+    return { status: 415, body: { detail: unsupportedMediaType(mediaType) } };
   }
   const fields: Record<string, string[]> = {};
   for (const diagnostic of diagnostics.filter(isError)) {
@@ -80,11 +74,6 @@ export function requestMistakeAnswer(
     fields[field] = messages;
   }
   return { status: 400, body: fields };
-}
-
-/** The 415 of DRF, naming the media type sent. */
-export function unsupportedMediaType(mediaType: string): DrfAnswer {
-  return { status: 415, body: { detail: `Unsupported media type "${mediaType}" in request.` } };
 }
 
 /** DRF's field and message for one finding of Prism's validator (ajv keywords, Prism's English messages). */

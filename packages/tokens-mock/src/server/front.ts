@@ -15,12 +15,10 @@ import {
   isError,
   requestMistakeAnswer,
   toViolations,
-  unsupportedMediaType,
   violationsHeader,
 } from "../prism/violations.js";
-import { AUTHENTICATE_CHALLENGE } from "../stateful/auth.js";
-import { isJsonContentType, mediaTypeOf } from "../stateful/request-body.js";
-import { authorizationProblem } from "./authorization.js";
+import { AUTHENTICATE_CHALLENGE, authorizationProblem } from "../stateful/auth.js";
+import { isJsonContentType, mediaTypeOf, unsupportedMediaType } from "../stateful/request-body.js";
 import { answerPreflight, isPreflight, setCorsHeaders } from "./cors.js";
 import type { Log } from "./log.js";
 import { isAcceptedCharset, parseJson, readBody } from "./read-body.js";
@@ -74,12 +72,12 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
     answer(detailReply(413, read.detail, { connection: "close" }));
     return;
   }
-  const operations = options.spec.operations;
   // A malformed percent-encoding names nothing, as on the real API (Prism's router would throw on it).
-  const route = isDecodable(path)
-    ? routeRequest(operations, method, path)
+  const decodable = isDecodable(path);
+  const route = decodable
+    ? routeRequest(options.spec.operations, method, path)
     : ({ kind: "not-found", detail: "Not found." } as const);
-  if (route.kind === "not-found" && (options.answersRouting || !isDecodable(path))) {
+  if (route.kind === "not-found" && (options.answersRouting || !decodable)) {
     answer(detailReply(404, route.detail));
     return;
   }
@@ -106,8 +104,7 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
     headers: headersOf(request),
     body: body.value,
   };
-  const preferences = parsePrefer(input.headers?.prefer);
-  answer(...(await respond(options, input, preferences, operation)));
+  answer(...(await respond(options, input, parsePrefer(input.headers?.prefer), operation)));
 }
 
 /** Prism's outcome as the reply to send, and whether it answers a mistake (logged). */
@@ -151,9 +148,8 @@ async function respond(
   ];
   const headers: Record<string, string> = { ...outcome.output.headers };
   if (violations.length > 0) headers["sl-violations"] = violationsHeader(violations);
-  const responseErrors = responseFindings.filter(isError);
-  if (options.refusesBadResponses && responseErrors.length > 0) {
-    const validation = toViolations("response", responseErrors);
+  const validation = toViolations("response", responseFindings.filter(isError));
+  if (options.refusesBadResponses && validation.length > 0) {
     options.log.error(
       `${input.method.toUpperCase()} ${input.url.path}: the answer breaks the spec: ${validation.map((v) => `${v.location.join(".")} ${v.message}`).join("; ")}`,
     );
@@ -212,8 +208,7 @@ function parseRequestBody(
     operation === undefined ||
     declared.some((name) => name === mediaType || (json && name === "application/json"));
   if (!takes || !isAcceptedCharset(contentType)) {
-    const drf = unsupportedMediaType(takes ? (contentType ?? "").trim() : mediaType || "(none)");
-    return { status: drf.status, body: drf.body };
+    return detailReply(415, unsupportedMediaType(takes ? (contentType ?? "").trim() : mediaType || "(none)"));
   }
   if (!json) return { value: raw.toString("utf8") };
   const parsed = parseJson(raw);
@@ -254,10 +249,11 @@ function parsePrefer(header: string | undefined): Preferences {
 /** The log summary of an answer: its `detail`, or each field with its messages. */
 function summarize(body: unknown): string {
   if (body === null || typeof body !== "object") return "";
-  const entries = Object.entries(body as Record<string, unknown>);
-  const detail = (body as { detail?: unknown }).detail;
+  const { detail } = body as { detail?: unknown };
   if (typeof detail === "string") return detail;
-  return entries.map(([field, messages]) => `${field}: ${[messages].flat().join(" ")}`).join("; ");
+  return Object.entries(body)
+    .map(([field, messages]) => `${field}: ${[messages].flat().join(" ")}`)
+    .join("; ");
 }
 
 function describe(error: unknown): string {

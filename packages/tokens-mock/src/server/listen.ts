@@ -9,21 +9,11 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off("listening", onListening);
-      if (error.code === "EADDRINUSE") {
-        reject(
-          new MockServerError(
-            "PORT_IN_USE",
-            `Port ${port} on ${host} is already in use: stop what is using it or pick another port (--port).`,
-            { cause: error },
-          ),
-        );
-      } else {
-        reject(
-          new MockServerError("LISTEN_FAILED", `Cannot listen on ${host}:${port}: ${error.message}`, {
-            cause: error,
-          }),
-        );
-      }
+      const inUse = error.code === "EADDRINUSE";
+      const message = inUse
+        ? `Port ${port} on ${host} is already in use: stop what is using it or pick another port (--port).`
+        : `Cannot listen on ${host}:${port}: ${error.message}`;
+      reject(new MockServerError(inUse ? "PORT_IN_USE" : "LISTEN_FAILED", message, { cause: error }));
     };
     const onListening = () => {
       server.off("error", onError);
@@ -42,10 +32,7 @@ export function listen(server: Server, port: number, host: string): Promise<numb
  */
 export function close(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (!server.listening) {
-      resolve();
-      return;
-    }
+    if (!server.listening) return resolve();
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
   });

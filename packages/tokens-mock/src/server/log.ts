@@ -2,9 +2,6 @@ import { Writable } from "node:stream";
 import { createLogger } from "@stoplight/prism-core";
 import type { LogSink } from "../options.js";
 
-/** The logger Prism's components take (a pino logger). */
-export type PrismLogger = ReturnType<typeof createLogger>;
-
 /** The mock's log: one line per answered mistake, internal errors, and every request when verbose. */
 export interface Log {
   /** A request the mock refused: `POST /v1/tokens/ 400 permanent: Must be a valid boolean.` */
@@ -16,7 +13,7 @@ export interface Log {
   /** Every answered request, in verbose mode only. */
   request(method: string, path: string, status: number): void;
   /** Prism's own logger: silent unless verbose, its lines masked like the mock's. */
-  readonly prism: PrismLogger;
+  readonly prism: ReturnType<typeof createLogger>;
 }
 
 const LEVEL_NAMES: Record<number, string> = { 30: "info", 40: "warn", 50: "error", 60: "fatal" };
@@ -36,10 +33,8 @@ export function createLog(options: { quiet: boolean; verbose: boolean; sink?: Lo
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString("utf8").split("\n")) {
-          if (line.trim() !== "") {
-            const entry = parseEntry(line);
-            write(LEVEL_NAMES[entry.level ?? 0] ?? "log", entry.msg ?? line);
-          }
+          const entry = line.trim() === "" ? undefined : parseEntry(line);
+          if (entry) write(LEVEL_NAMES[entry.level ?? 0] ?? "log", entry.msg ?? line);
         }
         done();
       },

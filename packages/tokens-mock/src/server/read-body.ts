@@ -6,12 +6,12 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Deepest JSON nesting accepted; deeper bodies are refused before any recursive code sees them. */
 export const MAX_JSON_DEPTH = 64;
 
-/** The request body: its bytes, or the `detail` of the 413 when it is over {@link MAX_BODY_BYTES}. */
-export type BodyResult = { ok: true; body: Buffer } | { ok: false; detail: string };
+type BodyResult = { ok: true; body: Buffer } | { ok: false; detail: string };
 
 /**
- * Reads the whole request body. One over the limit (by its `Content-Length` or as it arrives) is refused
- * at once, without reading the rest: the caller answers 413 and closes the connection.
+ * Reads the whole request body: its bytes, or the `detail` of the 413. One over the limit (by its
+ * `Content-Length` or as it arrives) is refused at once, without reading the rest: the caller answers 413
+ * and closes the connection.
  */
 export function readBody(request: IncomingMessage): Promise<BodyResult> {
   const tooLarge: BodyResult = { ok: false, detail: `Request body larger than ${MAX_BODY_BYTES} bytes.` };
@@ -40,16 +40,13 @@ export function isAcceptedCharset(contentType: string | undefined): boolean {
   return charset === undefined || charset === "utf-8" || charset === "utf8" || charset === "us-ascii";
 }
 
-/** A parsed JSON body: the value, or the `detail` of the 400 the real API (Django REST Framework) sends. */
-export type JsonResult = { ok: true; value: unknown } | { ok: false; detail: string };
-
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * Parses a JSON body once. Invalid UTF-8, nesting deeper than {@link MAX_JSON_DEPTH} and text that does not
- * parse all give the real API's `JSON parse error - ...`.
+ * parse all give the `detail` of the real API's 400, `JSON parse error - ...`.
  */
-export function parseJson(body: Buffer): JsonResult {
+export function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; detail: string } {
   let text: string;
   try {
     text = utf8.decode(body);

@@ -4,56 +4,39 @@
  * mode with one HTTP server. The state file, its lock and the seed are set up once by {@link openStatefulApi}.
  * @module
  */
-import { respond } from "./operations.js";
-import { seedStore, validateSeedOptions } from "./seed.js";
+import { json, respond } from "./operations.js";
+import { type SeedOptions, seedStore, validateSeedOptions } from "./seed.js";
 import { loadStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { isProcessAlive, lockStateFile } from "./state-lock.js";
 import { MAX_PERMANENT_TOKENS, type StoredToken, type StoreSnapshot, TokenStore } from "./store.js";
 
-/** A request to the in-memory API, as Prism hands it over (body already parsed). */
+/**
+ * A request to the in-memory API, as Prism hands it over: the raw (percent-encoded) path without the query;
+ * a repeated query parameter is an array (the last one counts); header names in any case; the body parsed
+ * (a JSON value, or the fields of a form such as the Python SDK's PATCH), `undefined` when there was none.
+ */
 export interface ApiRequest {
-  /** The HTTP method, any case. */
   method: string;
-  /** The raw request path, percent-encoded, without the query (`/v1/tokens/abc%2Fdef/`). */
   path: string;
-  /** The query parameters; a repeated one is an array of its values (the last one counts). */
   query: Record<string, string | string[] | undefined>;
-  /** The request headers; names in any case (Node's lower-case ones are found first). */
   headers: Record<string, string | string[] | undefined>;
-  /**
-   * The parsed body: a JSON value, or the fields of a form (`{ is_active: "false" }` from the Python SDK's
-   * form-encoded PATCH); `undefined` when the request had no body.
-   */
   body: unknown;
 }
 
-/** The answer of the in-memory API. */
+/** The answer of the in-memory API; no `body` means none at all (204). Fresh objects the caller may keep. */
 export interface ApiResponse {
-  /** The HTTP status. */
   status: number;
-  /** Headers to send (`content-type` when there is a body, `www-authenticate` of a 401, `allow` of a 405). */
   headers?: Record<string, string>;
-  /** The JSON body; `undefined` means no body at all (204). Fresh objects: the caller may keep or change them. */
   body?: unknown;
 }
 
-/** Options of {@link openStatefulApi}. */
-export interface StatefulApiOptions {
-  /**
-   * How many tokens to create when the store holds no live token (a fresh start, or a state file whose
-   * tokens all expired): the first permanent, the others temporary. Default 1 without `token`, else 0.
-   */
-  seedTokens?: number;
-  /** A fixed key that always works (a permanent token, created or activated again at start). */
-  token?: string;
-  /**
-   * A JSON file holding the tokens: loaded at start when it exists, saved after every change. It is locked
-   * (`<statePath>.lock`) while the API is open, so a second process cannot use it at the same time.
-   */
+/**
+ * Options of {@link openStatefulApi}: the seed, a state file loaded at start and saved after every change
+ * (locked, `<statePath>.lock`, while the API is open), the clock, and where warnings go (`console.warn`).
+ */
+export interface StatefulApiOptions extends SeedOptions {
   statePath?: string;
-  /** The clock (milliseconds since the epoch); `Date.now` by default. */
   now?: () => number;
-  /** Where warnings go (a state file that could not be saved, stale files removed); `console.warn` by default. */
   warn?: (message: string) => void;
 }
 
@@ -99,11 +82,16 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
   try {
     const store = new TokenStore({
       ...(options.now ? { now: options.now } : {}),
-      ...(statePath === undefined ? {} : loadState(statePath, warn)),
       ...(statePath === undefined
         ? {}
-        : { onChange: (snapshot: StoreSnapshot) => save(statePath, snapshot) }),
+        : { ...loadState(statePath, warn), onChange: (snapshot) => save(statePath, snapshot) }),
     });
+    const permanent = store.permanentCount();
+    if (permanent > MAX_PERMANENT_TOKENS) {
+      warn(
+        `The state file ${statePath} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
+      );
+    }
     const { created, callerKey } = seedStore(store, options);
     seeding = false;
     if (statePath !== undefined && unsaved) save(statePath, unsaved);
@@ -112,12 +100,12 @@ export async function openStatefulApi(options: StatefulApiOptions): Promise<Stat
       callerKey,
       seeded,
       handle(request) {
-        if (closed) return internalError("The stateful API was closed.");
+        if (closed) return json(500, { detail: "The stateful API was closed." });
         try {
           return respond(store, request);
         } catch (error) {
           warn(`Internal error of the stateful mock: ${describe(error)}`);
-          return internalError("Internal error of the stateful mock.");
+          return json(500, { detail: "Internal error of the stateful mock." });
         }
       },
       async close() {
@@ -154,21 +142,9 @@ function loadState(path: string, warn: (message: string) => void): { initial?: S
     );
   }
   const initial = loadStateFile(path);
-  if (!initial) return {};
-  const permanent = initial.tokens.filter((token) => token.expires === null).length;
-  if (permanent > MAX_PERMANENT_TOKENS) {
-    warn(
-      `The state file ${path} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
-    );
-  }
-  return { initial };
-}
-
-function internalError(detail: string): ApiResponse {
-  return { status: 500, headers: { "content-type": "application/json" }, body: { detail } };
+  return initial ? { initial } : {};
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return typeof error;
+  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
 }

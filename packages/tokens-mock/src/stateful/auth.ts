@@ -1,10 +1,9 @@
 /**
- * How the API reads `Authorization` (Django REST Framework's `TokenAuthentication`): exactly
- * `Token <key>`, and the key must be known, active and unexpired. The front of the mock uses the same
- * reading for the header's form, so both modes answer a malformed header alike.
+ * How the API reads `Authorization` (Django REST Framework's `TokenAuthentication`): exactly `Token <key>`.
+ * The front reads the header's form the same way, so both modes answer a malformed header alike; the
+ * stateful API also needs the key known, active and unexpired. No detail ever repeats a header.
  * @module
  */
-import type { StoredToken, TokenStore } from "./store.js";
 
 /** `WWW-Authenticate` of a 401, as the real API (Django REST Framework `TokenAuthentication`) sends it. */
 export const AUTHENTICATE_CHALLENGE = "Token";
@@ -12,27 +11,20 @@ export const AUTHENTICATE_CHALLENGE = "Token";
 /** The 401 message for an unknown, expired or deactivated key (the spec's wording). */
 export const INVALID_TOKEN = "Invalid token.";
 
-/** A parsed `Authorization`: the key of `Token <key>`, or the `detail` of the 401 to answer. */
-export type AuthorizationResult = { ok: true; key: string } | { ok: false; detail: string };
-
-/** The caller's token, or the `detail` of the 401 to answer. */
-export type AuthResult = { ok: true; token: StoredToken } | { ok: false; detail: string };
+const SEND_TOKEN = 'Send "Authorization: Token <key>" (the word Token, one space, the key).';
 
 /**
  * Reads `Authorization` the way the real API does: exactly `Token <key>`. Prism only checks that the
  * header is present, so a `Bearer` token, a bare key or `Token` alone would pass it.
- * The detail of a failure never repeats the header, which may hold a secret.
+ * @returns The key, or the `detail` of the 401 to answer.
  */
-export function parseAuthorization(header: string | undefined): AuthorizationResult {
+export function parseAuthorization(
+  header: string | undefined,
+): { ok: true; key: string } | { ok: false; detail: string } {
   const parts = (header ?? "").trim().split(/\s+/);
   const [scheme = "", key] = parts;
   if (scheme === "") return { ok: false, detail: "Authentication credentials were not provided." };
-  if (scheme.toLowerCase() !== "token") {
-    return {
-      ok: false,
-      detail: 'Invalid token header. Send "Authorization: Token <key>" (the word Token, one space, the key).',
-    };
-  }
+  if (scheme.toLowerCase() !== "token") return { ok: false, detail: `Invalid token header. ${SEND_TOKEN}` };
   if (key === undefined) return { ok: false, detail: "Invalid token header. No credentials provided." };
   if (parts.length > 2) {
     return { ok: false, detail: "Invalid token header. Token string should not contain spaces." };
@@ -40,10 +32,19 @@ export function parseAuthorization(header: string | undefined): AuthorizationRes
   return { ok: true, key };
 }
 
-/** Authenticates a request by its `Authorization` header; the key never appears in a message. */
-export function authenticate(header: string | undefined, store: TokenStore): AuthResult {
-  const parsed = parseAuthorization(header);
-  if (!parsed.ok) return parsed;
-  const token = store.authenticate(parsed.key);
-  return token ? { ok: true, token } : { ok: false, detail: INVALID_TOKEN };
+/**
+ * The front's check of a request's credentials: the `detail` of the 401, or `undefined` when `Authorization`
+ * is well-formed. Without it, a `token:` header (what the old official JavaScript SDK's factory sends) gets a
+ * hint to send `Authorization` instead.
+ */
+export function authorizationProblem(headers: {
+  authorization?: string | undefined;
+  token?: unknown;
+}): string | undefined {
+  const parsed = parseAuthorization(headers.authorization);
+  if (parsed.ok) return undefined;
+  if (headers.authorization === undefined && headers.token !== undefined) {
+    return `Authentication credentials were not provided. A "token" header is not read: ${SEND_TOKEN}`;
+  }
+  return parsed.detail;
 }

@@ -4,9 +4,9 @@
  * @module
  */
 import type { ApiRequest, ApiResponse } from "./api.js";
-import { AUTHENTICATE_CHALLENGE, authenticate } from "./auth.js";
+import { AUTHENTICATE_CHALLENGE, INVALID_TOKEN, parseAuthorization } from "./auth.js";
 import {
-  type FieldErrors,
+  type Parsed,
   parseCreateBody,
   parseListQuery,
   parsePermanentFilter,
@@ -16,7 +16,6 @@ import { bodyFields } from "./request-body.js";
 import { PermanentTokenLimitError, type TokenStore } from "./store.js";
 
 const COLLECTION_PATH = "/v1/tokens/";
-const ITEM_PREFIX = "/v1/tokens/";
 const COLLECTION_METHODS = ["GET", "POST", "DELETE"];
 const ITEM_METHODS = ["GET", "PATCH", "PUT", "DELETE"];
 
@@ -30,23 +29,17 @@ type Route = { kind: "collection" } | { kind: "item"; idOrKey: string };
 export function respond(store: TokenStore, request: ApiRequest): ApiResponse {
   const route = matchRoute(request.path);
   if (!route) return notFound();
-  const auth = authenticate(headerValue(request.headers, "authorization"), store);
-  if (!auth.ok) {
-    return {
-      status: 401,
-      headers: { "content-type": "application/json", "www-authenticate": AUTHENTICATE_CHALLENGE },
-      body: { detail: auth.detail },
-    };
+  const auth = parseAuthorization(headerValue(request.headers, "authorization"));
+  const refused = !auth.ok ? auth.detail : store.authenticate(auth.key) ? undefined : INVALID_TOKEN;
+  if (refused !== undefined) {
+    return json(401, { detail: refused }, { "www-authenticate": AUTHENTICATE_CHALLENGE });
   }
   const method = typeof request.method === "string" ? request.method.toUpperCase() : "";
   const allowed = route.kind === "collection" ? COLLECTION_METHODS : ITEM_METHODS;
   if (!allowed.includes(method)) {
-    return {
-      status: 405,
-      headers: { "content-type": "application/json", allow: [...allowed, "OPTIONS"].join(", ") },
-      // The method is echoed as DRF does; it is a token of the request line, never a secret.
-      body: { detail: `Method "${method.slice(0, 32)}" not allowed.` },
-    };
+    // The method is echoed as DRF does; it is a token of the request line, never a secret.
+    const detail = `Method "${method.slice(0, 32)}" not allowed.`;
+    return json(405, { detail }, { allow: [...allowed, "OPTIONS"].join(", ") });
   }
   if (route.kind === "collection") {
     if (method === "GET") return listTokens(store, request);
@@ -65,8 +58,8 @@ export function respond(store: TokenStore, request: ApiRequest): ApiResponse {
 function matchRoute(path: string): Route | undefined {
   if (typeof path !== "string") return undefined;
   if (path === COLLECTION_PATH) return { kind: "collection" };
-  if (!path.startsWith(ITEM_PREFIX) || !path.endsWith("/")) return undefined;
-  const segment = path.slice(ITEM_PREFIX.length, -1);
+  if (!path.startsWith(COLLECTION_PATH) || !path.endsWith("/")) return undefined;
+  const segment = path.slice(COLLECTION_PATH.length, -1);
   if (segment === "" || segment.includes("/")) return undefined;
   try {
     return { kind: "item", idOrKey: decodeURIComponent(segment) };
@@ -93,53 +86,52 @@ function headerValue(headers: ApiRequest["headers"], name: string): string | und
 
 function listTokens(store: TokenStore, request: ApiRequest): ApiResponse {
   const query = parseListQuery(request.query ?? {});
-  return query.ok ? json(200, store.list(query.value)) : invalid(query.errors);
+  return query.ok ? json(200, store.list(query.value)) : json(400, query.errors);
 }
 
 function deleteTokens(store: TokenStore, request: ApiRequest): ApiResponse {
   const permanent = parsePermanentFilter(request.query ?? {});
-  if (!permanent.ok) return invalid(permanent.errors);
+  if (!permanent.ok) return json(400, permanent.errors);
   store.deleteMany(permanent.value);
   return { status: 204 };
 }
 
 function createToken(store: TokenStore, request: ApiRequest): ApiResponse {
-  const body = bodyFields(headerValue(request.headers, "content-type"), request.body);
-  if (!body.ok) return json(body.status, { detail: body.detail });
-  const fields = parseCreateBody(body.fields);
-  if (!fields.ok) return invalid(fields.errors);
-  try {
-    return json(201, store.create(fields.value));
-  } catch (error) {
-    if (error instanceof PermanentTokenLimitError) return json(400, { detail: error.message });
-    throw error;
-  }
+  return withBody(request, parseCreateBody, (fields) => json(201, store.create(fields)));
 }
 
 function updateToken(store: TokenStore, idOrKey: string, request: ApiRequest): ApiResponse {
   // DRF looks the object up before validating the body: an unknown id is a 404 whatever was sent.
   if (!store.find(idOrKey)) return notFound();
+  return withBody(request, parseUpdateBody, (fields) => {
+    const token = store.setActive(idOrKey, fields.is_active);
+    return token ? json(200, token) : notFound();
+  });
+}
+
+/** Reads and checks the body, then acts on its fields; a request over the permanent-token limit is a 400. */
+function withBody<T>(
+  request: ApiRequest,
+  parse: (fields: Readonly<Record<string, unknown>>) => Parsed<T>,
+  act: (value: T) => ApiResponse,
+): ApiResponse {
   const body = bodyFields(headerValue(request.headers, "content-type"), request.body);
   if (!body.ok) return json(body.status, { detail: body.detail });
-  const fields = parseUpdateBody(body.fields);
-  if (!fields.ok) return invalid(fields.errors);
+  const fields = parse(body.fields);
+  if (!fields.ok) return json(400, fields.errors);
   try {
-    const token = store.setActive(idOrKey, fields.value.is_active);
-    return token ? json(200, token) : notFound();
+    return act(fields.value);
   } catch (error) {
     if (error instanceof PermanentTokenLimitError) return json(400, { detail: error.message });
     throw error;
   }
 }
 
-function json(status: number, body: unknown): ApiResponse {
-  return { status, headers: { "content-type": "application/json" }, body };
+/** A JSON answer of the API. */
+export function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
+  return { status, headers: { "content-type": "application/json", ...headers }, body };
 }
 
 function notFound(): ApiResponse {
   return json(404, { detail: "Not found." });
-}
-
-function invalid(errors: FieldErrors): ApiResponse {
-  return json(400, errors);
 }

@@ -8,7 +8,7 @@ import type { ListQuery } from "./store.js";
 /** DRF-style field errors: each field name maps to its messages. */
 export type FieldErrors = Record<string, string[]>;
 
-/** Query parameters as parsed from the URL: a repeated parameter is an array of its values. */
+/** Query parameters: a repeated one is an array of its values. */
 export type Query = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Either the parsed value or the field errors. */
@@ -37,7 +37,8 @@ export function toBoolean(value: unknown): boolean | undefined {
 
 function toInteger(value: string): number | undefined {
   // Bounded length: a thousand-digit "integer" is not one, and the regular expression stays linear.
-  return value.length <= 32 && /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : undefined;
+  const integer = value.length <= 32 && /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : NaN;
+  return Number.isSafeInteger(integer) ? integer : undefined;
 }
 
 /**
@@ -49,8 +50,8 @@ export function parseListQuery(params: Query): Parsed<ListQuery> {
   const permanent = parseOptionalBooleanParam(params, "permanent", errors);
   const limit = parseIntegerParam(params, "limit", 1, DEFAULT_LIMIT, errors);
   const offset = parseIntegerParam(params, "offset", 0, 0, errors);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: permanent === undefined ? { limit, offset } : { permanent, limit, offset } };
+  const value = permanent === undefined ? { limit, offset } : { permanent, limit, offset };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
 /** Parses the optional `permanent` filter of `DELETE /v1/tokens/`. */
@@ -113,13 +114,9 @@ function parseIntegerParam(
   const raw = lastValue(params, name);
   if (raw === undefined) return fallback;
   const value = raw === null ? undefined : toInteger(raw);
-  if (value === undefined || !Number.isSafeInteger(value)) {
-    errors[name] = [INVALID_INTEGER];
-    return fallback;
-  }
-  if (value < minimum) {
-    errors[name] = [`Ensure this value is greater than or equal to ${minimum}.`];
-    return fallback;
-  }
-  return value;
+  if (value !== undefined && value >= minimum) return value;
+  const message =
+    value === undefined ? INVALID_INTEGER : `Ensure this value is greater than or equal to ${minimum}.`;
+  errors[name] = [message];
+  return fallback;
 }

@@ -9,8 +9,15 @@ export type BodyFields =
   | { ok: true; fields: Readonly<Record<string, unknown>> }
   | { ok: false; status: 400 | 415; detail: string };
 
+import { isObject } from "./state-file.js";
+
 const FORM = "application/x-www-form-urlencoded";
 const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** DRF's 415 message, naming the media type sent. */
+export function unsupportedMediaType(mediaType: string): string {
+  return `Unsupported media type "${mediaType}" in request.`;
+}
 
 /** The media type of a `Content-Type`, lower-cased and without parameters; `""` when there is none. */
 export function mediaTypeOf(contentType: string | undefined): string {
@@ -34,28 +41,20 @@ export function bodyFields(contentType: string | undefined, body: unknown): Body
   const mediaType = mediaTypeOf(contentType);
   const form = mediaType === FORM;
   if (mediaType !== "" && !form && !isJsonContentType(mediaType)) {
-    return { ok: false, status: 415, detail: `Unsupported media type "${mediaType}" in request.` };
+    return { ok: false, status: 415, detail: unsupportedMediaType(mediaType) };
   }
   if (body === undefined) return { ok: true, fields: NO_FIELDS };
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    return {
-      ok: false,
-      status: 400,
-      detail: `Invalid data. Expected a dictionary, but got ${pythonType(body)}.`,
-    };
+  if (!isObject(body)) {
+    const detail = `Invalid data. Expected a dictionary, but got ${pythonType(body)}.`;
+    return { ok: false, status: 400, detail };
   }
-  if (!form) return { ok: true, fields: body as Record<string, unknown> };
-  const fields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(body)) {
-    // defineProperty, not assignment: a field named "__proto__" stays a field.
-    Object.defineProperty(fields, name, {
-      value: Array.isArray(value) ? value.at(-1) : value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return { ok: true, fields };
+  if (!form) return { ok: true, fields: body };
+  // fromEntries defines each field, so one named "__proto__" stays a field.
+  const last = Object.entries(body).map(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.at(-1) : value,
+  ]);
+  return { ok: true, fields: Object.fromEntries(last) };
 }
 
 /** The name DRF puts in "Expected a dictionary, but got ..." (Python's type names). */

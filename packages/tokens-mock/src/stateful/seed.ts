@@ -5,29 +5,23 @@
  */
 import type { StoredToken, TokenStore } from "./store.js";
 
-/** What to seed. */
+/**
+ * What to seed. `seedTokens`: how many tokens to create when the store holds no live token (a fresh start,
+ * or a state file whose tokens all expired), the first permanent so its key keeps working; default 1 without
+ * `token`, else 0. `token`: a fixed key that always works, created as a permanent token when missing and
+ * activated again when deactivated; 1 to 256 of `A-Z a-z 0-9 . _ ~ -`, not all digits (that reads as an id).
+ */
 export interface SeedOptions {
-  /**
-   * How many tokens to create when the store holds no live token (a fresh start, or a state file whose
-   * tokens all expired). The first is permanent so its key keeps working; the others are temporary.
-   * Default: 1 when no `token` is given, else 0.
-   */
   seedTokens?: number;
-  /**
-   * A fixed key that always works: created as a permanent token when missing, activated again when it was
-   * deactivated. 1 to 256 of `A-Z a-z 0-9 . _ ~ -`, not all digits (that would read as an id).
-   */
   token?: string;
 }
 
-/** What seeding did. */
+/**
+ * What seeding did: the tokens it created (the fixed one included), and a key that works now: the fixed
+ * token, else the first seeded one, else the oldest active permanent one, else the newest active one.
+ */
 export interface SeedResult {
-  /** The tokens created by seeding (the fixed token included when it was created). */
   created: StoredToken[];
-  /**
-   * A key that works now: the fixed token, else the first seeded one, else the oldest active permanent
-   * one, else the newest active one.
-   */
   callerKey: string | undefined;
 }
 
@@ -61,23 +55,15 @@ export function validateSeedOptions(options: SeedOptions): void {
 }
 
 /**
- * Seeds `store` per `options` (see {@link SeedOptions}), which {@link validateSeedOptions} has checked.
- * @throws {Error} when the fixed token is missing and 5 permanent tokens already exist, or is deactivated
- * and 5 active permanent tokens exist.
+ * Seeds `store` per `options`, which {@link validateSeedOptions} has checked.
+ * @throws {Error} when the fixed token does not fit under the permanent-token limit.
  */
 export function seedStore(store: TokenStore, options: SeedOptions): SeedResult {
-  const created: StoredToken[] = [];
   const fresh = store.size === 0;
-  if (options.token !== undefined) {
-    const fixed = ensureFixedToken(store, options.token);
-    if (fixed) created.push(fixed);
-  }
-  const count = options.seedTokens ?? (options.token === undefined ? 1 : 0);
-  if (fresh) {
-    for (let index = 0; index < count; index += 1) {
-      created.push(store.create({ permanent: index === 0 }));
-    }
-  }
+  const fixed = options.token === undefined ? undefined : ensureFixedToken(store, options.token);
+  const created = fixed ? [fixed] : [];
+  const count = fresh ? (options.seedTokens ?? (options.token === undefined ? 1 : 0)) : 0;
+  for (let index = 0; index < count; index += 1) created.push(store.create({ permanent: index === 0 }));
   const firstSeeded = created.find((token) => token.key !== options.token);
   return { created, callerKey: options.token ?? firstSeeded?.key ?? preferredKey(store) };
 }

@@ -64,23 +64,30 @@ export function loadStateFile(path: string): StoreSnapshot | undefined {
 /** Saves `snapshot` to `path` atomically, readable by the owner only (the file holds secret keys). */
 export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
   const content = `${JSON.stringify({ format: STATE_FORMAT, ...snapshot }, null, 2)}\n`;
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const temporary = join(dirname(path), `.${basename(path)}.${uniqueSuffix()}.tmp`);
   try {
-    const fd = openSync(temporary, "wx", 0o600);
-    try {
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFile(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Writes a file that must not exist yet, readable by the owner only, and flushes it to disk. */
+export function writeNewFile(path: string, content: string): void {
+  const fd = openSync(path, "wx", 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `<pid>.<8 hex>`: a file name part no other process, nor another call of this one, picks. */
+export function uniqueSuffix(): string {
+  return `${process.pid}.${randomBytes(4).toString("hex")}`;
 }
 
 /**
@@ -154,7 +161,13 @@ function checkToken(entry: unknown): StoredToken | string {
   return { id, key, is_active, created, expires };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a token of the `Token` schema (the spec's examples are read with this too). */
+export function isToken(value: unknown): value is StoredToken {
+  return typeof checkToken(value) !== "string";
+}
+
+/** Whether `value` is a JSON object (not `null`, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

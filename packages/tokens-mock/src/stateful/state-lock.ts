@@ -4,34 +4,29 @@
  * The lock is released on close and when the process exits.
  * @module
  */
-import { randomBytes } from "node:crypto";
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { StateFileError } from "./state-file.js";
+import { StateFileError, uniqueSuffix, writeNewFile } from "./state-file.js";
 
-/** The state file is used by another live process. */
+/** The state file is used by the live process `pid`, which holds `lockPath`. */
 export class StateFileLockedError extends StateFileError {
   override readonly name: string = "StateFileLockedError";
-  /** The PID of the process holding the lock. */
-  readonly pid: number;
-  /** The lock file. */
-  readonly lockPath: string;
-  constructor(path: string, lockPath: string, pid: number) {
+  constructor(
+    path: string,
+    readonly lockPath: string,
+    readonly pid: number,
+  ) {
     const who = pid === process.pid ? `this process (PID ${pid})` : `the process with PID ${pid}`;
     super(path, `it is in use by ${who}, which holds the lock ${lockPath}`, {
       advice:
         "Two mocks on one state file would lose tokens: stop the other one, or give this one another state file. If no mock runs with that PID, delete the lock file.",
     });
-    this.pid = pid;
-    this.lockPath = lockPath;
   }
 }
 
-/** A held lock. */
+/** A held lock: its file, `<state>.lock`, removed by `release` if it is still ours (safe to call twice). */
 export interface StateLock {
-  /** The lock file, `<state>.lock`. */
   readonly path: string;
-  /** Removes the lock file if it is still ours; safe to call twice. */
   release(): void;
 }
 
@@ -103,18 +98,16 @@ export async function lockStateFile(statePath: string): Promise<StateLock> {
 
 /** Creates the lock file with its content in one step (a hard link of a complete file); `false` if it exists. */
 function tryCreate(statePath: string, lockPath: string, content: string): boolean {
-  const temporary = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}.new`;
+  const cannotCreate = (reason: string, cause: unknown) =>
+    new StateFileError(statePath, `its lock ${lockPath} cannot be created (${reason})`, {
+      cause,
+      advice: "Check that its directory exists and is writable.",
+    });
+  const temporary = `${lockPath}.${uniqueSuffix()}.new`;
   try {
-    writeNew(temporary, content);
+    writeNewFile(temporary, content);
   } catch (error) {
-    throw new StateFileError(
-      statePath,
-      `its lock ${lockPath} cannot be created (${(error as Error).message})`,
-      {
-        cause: error,
-        advice: "Check that its directory exists and is writable.",
-      },
-    );
+    throw cannotCreate((error as Error).message, error);
   }
   try {
     linkSync(temporary, lockPath);
@@ -124,26 +117,14 @@ function tryCreate(statePath: string, lockPath: string, content: string): boolea
     if (code === "EEXIST") return false;
     // A file system without hard links: create it exclusively (a reader may briefly see it empty).
     try {
-      writeNew(lockPath, content);
+      writeNewFile(lockPath, content);
       return true;
     } catch (fallbackError) {
       if ((fallbackError as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw new StateFileError(statePath, `its lock ${lockPath} cannot be created (${code})`, {
-        cause: fallbackError,
-        advice: "Check that its directory is writable.",
-      });
+      throw cannotCreate(String(code), fallbackError);
     }
   } finally {
     rmSync(temporary, { force: true });
-  }
-}
-
-function writeNew(path: string, content: string): void {
-  const fd = openSync(path, "wx", 0o600);
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -161,7 +142,7 @@ function readLock(lockPath: string): string | undefined {
  * is put back.
  */
 function takeOver(lockPath: string, seen: string): void {
-  const aside = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}.stale`;
+  const aside = `${lockPath}.${uniqueSuffix()}.stale`;
   try {
     renameSync(lockPath, aside);
   } catch {

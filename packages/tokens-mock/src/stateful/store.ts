@@ -6,30 +6,23 @@
  */
 import { randomBytes } from "node:crypto";
 
-/** A token as the API returns it (the `Token` schema of the spec). */
+/** A token as the API returns it (the `Token` schema of the spec); `expires` is `null` for a permanent one. */
 export interface StoredToken {
-  /** Unique, increasing id. */
   id: number;
-  /** The secret sent as `Authorization: Token <key>`. */
   key: string;
-  /** Whether the token is accepted. */
   is_active: boolean;
-  /** Creation time, ISO 8601. */
   created: string;
-  /** Expiry time (ISO 8601) of a temporary token; `null` for a permanent one. */
   expires: string | null;
 }
 
-/** Everything the store holds: what the state file saves and loads. */
+/**
+ * Everything the store holds, what the state file saves: `nextId` is never reused, even after a delete;
+ * expired tokens stay until the next mutation purges them.
+ */
 export interface StoreSnapshot {
-  /** The id the next created token gets; ids are never reused, even after a delete. */
   nextId: number;
-  /** Every token, expired ones included until the next mutation purges them. */
   tokens: StoredToken[];
 }
-
-/** Returns the current time in milliseconds since the epoch (like `Date.now`). */
-export type Clock = () => number;
 
 /** How long a temporary token lives: 24 hours. */
 export const TEMPORARY_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -40,36 +33,30 @@ export const TEMPORARY_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
  */
 export const MAX_PERMANENT_TOKENS = 5;
 
-/** The message of the 400 answered to a sixth permanent token, as the service words it. */
-export const PERMANENT_LIMIT_MESSAGE = `You can't have more than ${MAX_PERMANENT_TOKENS} permanent tokens.`;
-
 /** Thrown when an operation would leave more than {@link MAX_PERMANENT_TOKENS} permanent tokens. */
 export class PermanentTokenLimitError extends Error {
   override readonly name = "PermanentTokenLimitError";
   constructor() {
-    super(PERMANENT_LIMIT_MESSAGE);
+    // The detail of the 400, as the service words it.
+    super(`You can't have more than ${MAX_PERMANENT_TOKENS} permanent tokens.`);
   }
 }
 
-/** Options of {@link TokenStore}. */
+/**
+ * Options of {@link TokenStore}: the clock (`Date.now`), the key generator ({@link randomTokenKey}), the
+ * state to start from (empty), and a listener called after every mutation (the state file saves from there).
+ */
 export interface TokenStoreOptions {
-  /** The clock; `Date.now` by default. Tests pass a fake one to move time forward. */
-  now?: Clock;
-  /** Makes a new key; 40 random hex characters (20 bytes of `crypto.randomBytes`) by default. */
+  now?: () => number;
   generateKey?: () => string;
-  /** The state to start from (a loaded state file); empty by default. */
   initial?: StoreSnapshot;
-  /** Called after every mutation with the new snapshot (the state file is saved from here). */
   onChange?: (snapshot: StoreSnapshot) => void;
 }
 
-/** What {@link TokenStore.list} selects. */
+/** What {@link TokenStore.list} selects: `permanent` (omitted: both kinds), a page of `limit` after `offset`. */
 export interface ListQuery {
-  /** `true`: permanent only; `false`: temporary only; omitted: both. */
   permanent?: boolean;
-  /** Page size (at least 1). */
   limit: number;
-  /** How many tokens to skip. */
   offset: number;
 }
 
@@ -83,8 +70,12 @@ export function randomTokenKey(): string {
  * that happens to be all digits is still found by key when no token has that id).
  */
 export function idOf(idOrKey: string): number | undefined {
-  if (!/^\d{1,15}$/.test(idOrKey)) return undefined;
-  return Number(idOrKey);
+  return /^\d{1,15}$/.test(idOrKey) ? Number(idOrKey) : undefined;
+}
+
+/** Whether `token` is permanent (`true`), temporary (`false`), or either (`undefined`), as the filters read. */
+export function isOfKind(token: StoredToken, permanent: boolean | undefined): boolean {
+  return permanent === undefined || (token.expires === null) === permanent;
 }
 
 /** A token and its expiry in milliseconds (`Infinity` for a permanent one), parsed once. */
@@ -98,7 +89,7 @@ interface Entry {
  * cannot change the store behind its back; every mutation calls `onChange` once.
  */
 export class TokenStore {
-  readonly #now: Clock;
+  readonly #now: () => number;
   readonly #generateKey: () => string;
   readonly #onChange: ((snapshot: StoreSnapshot) => void) | undefined;
   #nextId: number;
@@ -113,8 +104,7 @@ export class TokenStore {
     const initial = options.initial ?? { nextId: 1, tokens: [] };
     const sorted = [...initial.tokens].sort((a, b) => a.id - b.id);
     for (const token of sorted) this.#add({ ...token });
-    const highestId = sorted.at(-1)?.id ?? 0;
-    this.#nextId = Math.max(initial.nextId, highestId + 1);
+    this.#nextId = Math.max(initial.nextId, (sorted.at(-1)?.id ?? 0) + 1);
   }
 
   /** The live (unexpired) tokens, newest first, filtered and paged like `GET /v1/tokens/`. */
@@ -126,7 +116,7 @@ export class TokenStore {
     for (let index = entries.length - 1; index >= 0 && page.length < query.limit; index -= 1) {
       const entry = entries[index] as Entry;
       if (entry.expiresAt <= now) continue;
-      if (query.permanent !== undefined && (entry.token.expires === null) !== query.permanent) continue;
+      if (!isOfKind(entry.token, query.permanent)) continue;
       if (skipped < query.offset) skipped += 1;
       else page.push({ ...entry.token });
     }
@@ -136,16 +126,10 @@ export class TokenStore {
   /** How many live tokens there are (any kind, active or not). */
   get size(): number {
     const now = this.#now();
-    let count = 0;
-    for (const entry of this.#byId.values()) if (entry.expiresAt > now) count += 1;
-    return count;
+    return [...this.#byId.values()].filter((entry) => entry.expiresAt > now).length;
   }
 
-  /**
-   * Creates a token. A temporary one expires 24 hours after now.
-   * @throws {PermanentTokenLimitError} when `permanent` is asked for and 5 permanent tokens (active or not)
-   * exist.
-   */
+  /** Creates a token; a temporary one expires 24 hours after now. @throws {PermanentTokenLimitError} */
   create(options: { permanent: boolean; key?: string }): StoredToken {
     if (options.permanent && this.permanentCount() >= MAX_PERMANENT_TOKENS) {
       throw new PermanentTokenLimitError();
@@ -167,10 +151,7 @@ export class TokenStore {
     return { ...token };
   }
 
-  /**
-   * Finds a live token by id (a string of digits) or by key, as the item path `/v1/tokens/{id_or_key}/` does.
-   * An expired token is not found.
-   */
+  /** Finds a live token by id (a string of digits) or by key, as the path `/v1/tokens/{id_or_key}/` does. */
   find(idOrKey: string): StoredToken | undefined {
     const entry = this.#findLive(idOrKey);
     return entry ? { ...entry.token } : undefined;
@@ -188,17 +169,10 @@ export class TokenStore {
    * ones (only possible with a state file written by a version that counted active tokens only).
    */
   setActive(idOrKey: string, isActive: boolean): StoredToken | undefined {
-    const entry = this.#findLive(idOrKey);
-    if (!entry) return undefined;
-    const { token } = entry;
-    if (
-      isActive &&
-      !token.is_active &&
-      token.expires === null &&
-      this.permanentCount(true) >= MAX_PERMANENT_TOKENS
-    ) {
-      throw new PermanentTokenLimitError();
-    }
+    const token = this.#findLive(idOrKey)?.token;
+    if (!token) return undefined;
+    const activating = isActive && !token.is_active && token.expires === null;
+    if (activating && this.permanentCount(true) >= MAX_PERMANENT_TOKENS) throw new PermanentTokenLimitError();
     token.is_active = isActive;
     this.#purgeExpired();
     this.#changed();
@@ -221,18 +195,13 @@ export class TokenStore {
    */
   deleteMany(permanent?: boolean): number {
     this.#purgeExpired();
-    let deleted = 0;
-    for (const entry of [...this.#byId.values()]) {
-      if (permanent === undefined || (entry.token.expires === null) === permanent) {
-        this.#remove(entry);
-        deleted += 1;
-      }
-    }
+    const deleted = [...this.#byId.values()].filter((entry) => isOfKind(entry.token, permanent));
+    for (const entry of deleted) this.#remove(entry);
     this.#changed();
-    return deleted;
+    return deleted.length;
   }
 
-  /** A deep copy of the whole state, for saving. */
+  /** A copy of the whole state, for saving. */
   snapshot(): StoreSnapshot {
     return { nextId: this.#nextId, tokens: [...this.#byId.values()].map((entry) => ({ ...entry.token })) };
   }
@@ -259,12 +228,10 @@ export class TokenStore {
 
   /** How many permanent tokens there are, active or not; only active ones with `activeOnly`. */
   permanentCount(activeOnly = false): number {
-    let count = 0;
     // Permanent tokens never expire, so no clock check is needed.
-    for (const { token } of this.#byId.values()) {
-      if (token.expires === null && (token.is_active || !activeOnly)) count += 1;
-    }
-    return count;
+    return [...this.#byId.values()].filter(
+      ({ token }) => token.expires === null && (token.is_active || !activeOnly),
+    ).length;
   }
 
   #uniqueKey(): string {
