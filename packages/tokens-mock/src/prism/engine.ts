@@ -6,6 +6,7 @@
 
 import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
 import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
+import { serializeBody } from "./json-text.js";
 import { requirePrismPart } from "./prism-require.js";
 import { type Operation, prismHttp } from "./runtime.js";
 import type { SpecHolder } from "./spec.js";
@@ -65,8 +66,8 @@ export function createEngine(options: EngineOptions): Engine {
     route: preRouted(routed, prismRoute.default),
     ...(forward ? { forward: forwardTo(forward) } : {}),
     ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
-    validateInput: remembered(validator.validateInput),
-    validateOutput: remembered(validator.validateOutput),
+    validateInput: remembered(validator.validateInput, (input) => JSON.stringify(input)),
+    validateOutput: remembered(validator.validateOutput, outputKey),
   });
   return async (input, preferences, operation) => {
     const preferred = definedOnly(preferences);
@@ -110,13 +111,13 @@ const REMEMBERED_MAX_CHARS = 32 * 1024;
  * for and answered again costs a lookup instead of a schema validation of every token. Everything is still
  * checked; anything new in full.
  */
-function remembered<F>(check: F): F {
+function remembered<F>(check: F, keyOf: (element: unknown) => string): F {
   const validate = check as unknown as Validate<unknown>;
   const verdicts = new WeakMap<object, Map<string, Either<unknown>>>();
   const rememberedCheck: Validate<unknown> = (options) => {
     const seen = verdicts.get(options.resource) ?? new Map<string, Either<unknown>>();
     verdicts.set(options.resource, seen);
-    const key = JSON.stringify(options.element);
+    const key = keyOf(options.element);
     if (key.length > REMEMBERED_MAX_CHARS) return validate(options);
     const known = seen.get(key);
     if (known !== undefined) return known._tag === "Left" ? known : { _tag: "Right", right: options.element };
@@ -126,6 +127,15 @@ function remembered<F>(check: F): F {
     return verdict;
   };
   return rememberedCheck as unknown as F;
+}
+
+/**
+ * The memo key of an answer: status, headers and body text, the body serialized by {@link serializeBody}
+ * so the reply sends the same text without serializing the body again.
+ */
+function outputKey(element: unknown): string {
+  const output = element as PrismOutput;
+  return `${output.statusCode} ${JSON.stringify(output.headers ?? {})} ${serializeBody(output.body) ?? ""}`;
 }
 
 type MockComponent = PrismHttpComponents["mock"];
