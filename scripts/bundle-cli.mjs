@@ -118,6 +118,7 @@ export const requireJsonSchemaFaker = () => require("json-schema-faker");
 const parts = {
   "dist/validator": () => require("@stoplight/prism-http/dist/validator"),
   "dist/mocker": () => require("@stoplight/prism-http/dist/mocker"),
+  "dist/router": () => require("@stoplight/prism-http/dist/router"),
 };
 export const requirePrismPart = (part) => parts[part]();`,
       loader: "ts",

@@ -6,6 +6,7 @@
 
 import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
 import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
+import { serializeBody } from "./json-text.js";
 import { requirePrismPart } from "./prism-require.js";
 import { type Operation, prismHttp } from "./runtime.js";
 import type { SpecHolder } from "./spec.js";
@@ -58,16 +59,24 @@ export function createEngine(options: EngineOptions): Engine {
   const forward = options.forward;
   const validator = requirePrismPart("dist/validator") as Validators;
   const base = baseConfig(options);
+  const routed = new WeakSet<readonly Operation[]>();
+  const prismRoute = requirePrismPart("dist/router") as { default: RouteComponent };
   const prism = http.createInstance(base, {
-    logger: options.logger,
+    logger: sharedChildren(options.logger),
+    route: preRouted(routed, prismRoute.default),
     ...(forward ? { forward: forwardTo(forward) } : {}),
     ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
-    validateInput: remembered(validator.validateInput),
-    validateOutput: remembered(validator.validateOutput),
+    validateInput: remembered(validator.validateInput, (input) => JSON.stringify(input)),
+    validateOutput: remembered(validator.validateOutput, outputKey),
   });
   return async (input, preferences, operation) => {
-    const config = { ...base, mock: { ...base.mock, ...definedOnly(preferences) } };
-    const resources = operation ? [operation] : options.spec.operations;
+    const preferred = definedOnly(preferences);
+    const config = preferred === undefined ? { ...base } : { ...base, mock: { ...base.mock, ...preferred } };
+    let resources: readonly Operation[] = options.spec.operations;
+    if (operation) {
+      resources = [operation];
+      routed.add(resources);
+    }
     const result = await prism.request(input, resources as never[], config)();
     if (result._tag === "Left") {
       return result.left instanceof RequestMistake
@@ -102,13 +111,13 @@ const REMEMBERED_MAX_CHARS = 32 * 1024;
  * for and answered again costs a lookup instead of a schema validation of every token. Everything is still
  * checked; anything new in full.
  */
-function remembered<F>(check: F): F {
+function remembered<F>(check: F, keyOf: (element: unknown) => string): F {
   const validate = check as unknown as Validate<unknown>;
   const verdicts = new WeakMap<object, Map<string, Either<unknown>>>();
   const rememberedCheck: Validate<unknown> = (options) => {
     const seen = verdicts.get(options.resource) ?? new Map<string, Either<unknown>>();
     verdicts.set(options.resource, seen);
-    const key = JSON.stringify(options.element);
+    const key = keyOf(options.element);
     if (key.length > REMEMBERED_MAX_CHARS) return validate(options);
     const known = seen.get(key);
     if (known !== undefined) return known._tag === "Left" ? known : { _tag: "Right", right: options.element };
@@ -118,6 +127,15 @@ function remembered<F>(check: F): F {
     return verdict;
   };
   return rememberedCheck as unknown as F;
+}
+
+/**
+ * The memo key of an answer: status, headers and body text, the body serialized by {@link serializeBody}
+ * so the reply sends the same text without serializing the body again.
+ */
+function outputKey(element: unknown): string {
+  const output = element as PrismOutput;
+  return `${output.statusCode} ${JSON.stringify(output.headers ?? {})} ${serializeBody(output.body) ?? ""}`;
 }
 
 type MockComponent = PrismHttpComponents["mock"];
@@ -153,6 +171,51 @@ function baseConfig(options: EngineOptions): IHttpConfig {
     : { ...shared, errors: false, isProxy: false };
 }
 
-function definedOnly(preferences: Preferences): Preferences {
-  return Object.fromEntries(Object.entries(preferences).filter(([, value]) => value !== undefined));
+/** The preferences that are set, or `undefined` when none is (most requests: no `Prefer` header). */
+function definedOnly(preferences: Preferences): Preferences | undefined {
+  const defined = Object.entries(preferences).filter(([, value]) => value !== undefined);
+  return defined.length === 0 ? undefined : Object.fromEntries(defined);
+}
+
+type RouteComponent = PrismHttpComponents["route"];
+
+/**
+ * Prism's router, skipped for a request the front routed already (its one operation, in a list marked in
+ * `routed`): the front's router is stricter than Prism's (exact paths, trailing slash included), so Prism's
+ * search would find the same operation again at the cost of matching every path template. Anything else
+ * (proxy mode's unrouted requests) goes through Prism's router.
+ */
+function preRouted(routed: WeakSet<readonly Operation[]>, route: RouteComponent): RouteComponent {
+  const routeComponent = ((options: { resources: readonly Operation[] }) => {
+    const [operation] = options.resources;
+    return routed.has(options.resources) && operation !== undefined
+      ? { _tag: "Right", right: operation }
+      : (route as unknown as (o: unknown) => unknown)(options);
+  }) as unknown as RouteComponent;
+  return routeComponent;
+}
+
+type Logger = PrismHttpComponents["logger"];
+
+/**
+ * The logger, its `child(...)` made once per set of bindings: Prism asks for a child (`{ name: "PROXY" }`)
+ * on every request, and a pino child costs an object graph and a serialization of the bindings each time.
+ */
+function sharedChildren(logger: Logger): Logger {
+  const children = new Map<string, Logger>();
+  return new Proxy(logger, {
+    get(target, property, receiver) {
+      if (property !== "child") return Reflect.get(target, property, receiver);
+      return (bindings: Record<string, unknown>, ...rest: unknown[]) => {
+        if (rest.length > 0) return target.child(bindings, ...(rest as []));
+        const key = JSON.stringify(bindings);
+        let child = children.get(key);
+        if (child === undefined) {
+          child = target.child(bindings);
+          if (children.size < 16) children.set(key, child);
+        }
+        return child;
+      };
+    },
+  });
 }

@@ -18,10 +18,10 @@ export function requirePrismHttp(): typeof PrismHttp {
 }
 
 /**
- * A module of `@stoplight/prism-http` by its path inside the package (`dist/validator`, `dist/mocker`): the
- * parts the engine wraps. Only these two: the bundle maps exactly them.
+ * A module of `@stoplight/prism-http` by its path inside the package (`dist/validator`, `dist/mocker`,
+ * `dist/router`): the parts the engine wraps.
  */
-export function requirePrismPart(part: "dist/validator" | "dist/mocker"): unknown {
+export function requirePrismPart(part: "dist/validator" | "dist/mocker" | "dist/router"): unknown {
   return requireHere(`@stoplight/prism-http/${part}`);
 }
 
