@@ -111,6 +111,40 @@ for (const mode of ["examples", "stateful"] as const) {
       await expectAlive(mock);
     });
 
+    it.each(["constructor", "__proto__", "toString"])(
+      "names a JSON field called %s in the 400, not a 500",
+      async (name) => {
+        const body = new TextEncoder().encode(`{"${name}":{"x":1},"permanent":"yes"}`);
+        const result = await sendRaw(mock, "POST", "/v1/tokens/", body, "application/json");
+        expect(result.status).toBe(400);
+        expect(Object.getPrototypeOf(result.json)).toBe(Object.prototype);
+        expect(Object.entries(result.json)).toEqual([
+          [name, ["Unexpected field: the spec does not declare it."]],
+          ["permanent", ["Must be a valid boolean."]],
+        ]);
+        await expectAlive(mock);
+      },
+    );
+
+    it("reads a form body with a malformed percent-encoding as Django does, not a 500", async () => {
+      for (const form of ["is_active=%ff", "is_active=%", "is_active=%zz&x%=1"]) {
+        const body = new TextEncoder().encode(form);
+        const result = await sendRaw(
+          mock,
+          "PATCH",
+          "/v1/tokens/1/",
+          body,
+          "application/x-www-form-urlencoded",
+        );
+        expect([form, result.status, result.json.is_active]).toEqual([
+          form,
+          400,
+          ["Must be a valid boolean."],
+        ]);
+      }
+      await expectAlive(mock);
+    });
+
     it("refuses a body over 10 MiB with 413 without reading it all", async () => {
       const result = await sendRaw(
         mock,
