@@ -252,6 +252,28 @@ describe("defect 6: keys in paths and URL passwords never reach the log", () => 
     }
   });
 
+  it("masks a key in a mistyped path too (a 404 logged with the path)", async () => {
+    const lines: string[] = [];
+    const mock = await startMockServer({ port: 0, verbose: true, stateful: true }, (line) =>
+      lines.push(line),
+    );
+    try {
+      const key = mock.token as string;
+      const paths = [`/v1/tokens//${key}/`, `/v1/token/${key}/`, `/v1/TOKENS/${KEY}/`, `/v1/x/../${KEY}/`];
+      for (const path of paths) {
+        const result = await call(mock, "GET", path, {
+          auth: false,
+          headers: { authorization: `Token ${key}` },
+        });
+        expect(result.status).toBe(404);
+      }
+      expect(lines.filter((line) => / 404 /.test(line)).length).toBeGreaterThanOrEqual(paths.length);
+      expect(lines.filter((line) => line.includes(key) || line.includes(KEY))).toEqual([]);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("masks the password of an invalid proxy URL in the error", async () => {
     await expect(startMockServer({ proxy: "ftp://user:PASS-w0rd@example.com" })).rejects.toThrow(
       'Invalid proxy URL "ftp://user:***@example.com"',
