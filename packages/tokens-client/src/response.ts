@@ -95,8 +95,15 @@ export function apiError(
 function parseBounded(text: string): unknown {
   // Brackets inside strings are counted too: such a body is merely kept as text.
   let depth = 0;
-  for (const char of text) {
-    if (char === "{" || char === "[") {
+  let inString = false;
+  // Brackets inside strings are skipped: a string of `]]]...` must not lower the count below the real nesting.
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (inString) {
+      if (char === "\\") index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "{" || char === "[") {
       if (++depth > MAX_DEPTH) return text;
     } else if (char === "}" || char === "]") depth--;
   }

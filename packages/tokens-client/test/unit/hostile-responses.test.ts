@@ -130,6 +130,16 @@ describe("an error body nested thousands of levels deep", () => {
     }
   });
 
+  it("is not hidden behind a string of closing brackets (a 400, not a retried connection error)", async () => {
+    const levels = 100_000;
+    const body = `{"detail":"Nope.","pad":"${"]".repeat(levels)}","x":${deep(levels)}}`;
+    const { client, requests } = setup([new Response(body, { status: 400 })]);
+    const error = (await client.tokens.list().catch((e: unknown) => e)) as BadRequestError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.body).toBe(body);
+    expect(requests).toHaveLength(1);
+  });
+
   it("on a retryable 5xx is retried like any other", async () => {
     const { client, requests } = setup([new Response(deep(200_000), { status: 503 }), json(200, [token(1)])]);
     await expect(client.tokens.list()).resolves.toEqual([token(1)]);

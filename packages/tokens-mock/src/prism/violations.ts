@@ -66,14 +66,15 @@ export function requestMistakeAnswer(
   if (diagnostics.some((diagnostic) => diagnostic.code === 415)) {
     return { status: 415, body: { detail: unsupportedMediaType(mediaType) } };
   }
-  const fields: Record<string, string[]> = {};
+  // A Map, not an object: a field named `constructor` or `__proto__` must not read (or set) the prototype.
+  const fields = new Map<string, string[]>();
   for (const diagnostic of diagnostics.filter(isError)) {
     const [field, message] = drfField(diagnostic, body);
-    const messages = fields[field] ?? [];
+    const messages = fields.get(field) ?? [];
     if (!messages.includes(message)) messages.push(message);
-    fields[field] = messages;
+    fields.set(field, messages);
   }
-  return { status: 400, body: fields };
+  return { status: 400, body: Object.fromEntries(fields) };
 }
 
 /** DRF's field and message for one finding of Prism's validator (ajv keywords, Prism's English messages). */

@@ -210,18 +210,30 @@ function parseRequestBody(
   if (!takes || !isAcceptedCharset(contentType)) {
     return detailReply(415, unsupportedMediaType(takes ? (contentType ?? "").trim() : mediaType || "(none)"));
   }
-  if (!json) return { value: raw.toString("utf8") };
+  if (!json) return { value: decodableForm(raw.toString("utf8")) };
   const parsed = parseJson(raw);
   return parsed.ok ? { value: parsed.value } : detailReply(400, parsed.detail);
 }
 
 function isDecodable(path: string): boolean {
+  return decodes(path) && path.startsWith("/");
+}
+
+function decodes(text: string): boolean {
   try {
-    decodeURIComponent(path);
-    return path.startsWith("/");
+    decodeURIComponent(text);
+    return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * A form body Prism can decode: one with a malformed percent-encoding (`is_active=%ff%`, on which Prism's
+ * `decodeURIComponent` throws) is re-encoded as Django reads it, bad bytes as U+FFFD and a lone `%` as itself.
+ */
+function decodableForm(text: string): string {
+  return decodes(text) ? text : new URLSearchParams(text).toString();
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {

@@ -60,16 +60,24 @@ function parseEntry(line: string): { level?: number; msg?: string } {
 }
 
 /**
- * Masks what must never be logged: a token key in a `/tokens/<key>/` path (ids stay readable), the key of a
- * `Token <key>` credential, and the password of a URL (`http://user:***@host`).
+ * Masks what must never be logged: a token key in a `/tokens/<key>/` path (ids stay readable; also `/token/`,
+ * `/TOKENS/`, `/tokens//`), any path segment that looks like a key, the key of a `Token <key>` credential,
+ * and the password of a URL (`http://user:***@host`).
  */
 export function maskSecrets(text: string): string {
-  return text
-    .replace(/(\/tokens\/)([^/?#\s"]+)/g, (whole, prefix: string, segment: string) =>
-      /^\d+$/.test(segment) ? whole : `${prefix}${maskKey(segment)}`,
-    )
-    .replace(/\b(Token|Bearer)\s+[^\s"',]+/gi, "$1 ***")
-    .replace(/(\/\/[^/:@\s]*):[^@/\s]*@/g, "$1:***@");
+  return (
+    text
+      .replace(/(\/tokens?\/+)([^/?#\s"]+)/gi, (whole, prefix: string, segment: string) =>
+        /^\d+$/.test(segment) ? whole : `${prefix}${maskKey(segment)}`,
+      )
+      // A key in a mistyped path (`/v1/token/<key>/`, `/v1/x/../<key>/`): a long alphanumeric segment with a
+      // digit, as the API's 40-hex keys are (file names such as `neuroio-stateful-x1` stay readable).
+      .replace(/(?<=(?:^|[^/])\/)[A-Za-z0-9]{16,}(?=[/?#\s"',]|$)/g, (segment) =>
+        /^\d+$/.test(segment) || !/\d/.test(segment) ? segment : maskKey(segment),
+      )
+      .replace(/\b(Token|Bearer)\s+[^\s"',]+/gi, "$1 ***")
+      .replace(/(\/\/[^/:@\s]*):[^@/\s]*@/g, "$1:***@")
+  );
 }
 
 /** A key shortened to its last four characters (enough to tell keys apart), or `***` when short. */

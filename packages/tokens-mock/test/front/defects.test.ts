@@ -111,6 +111,40 @@ for (const mode of ["examples", "stateful"] as const) {
       await expectAlive(mock);
     });
 
+    it.each(["constructor", "__proto__", "toString"])(
+      "names a JSON field called %s in the 400, not a 500",
+      async (name) => {
+        const body = new TextEncoder().encode(`{"${name}":{"x":1},"permanent":"yes"}`);
+        const result = await sendRaw(mock, "POST", "/v1/tokens/", body, "application/json");
+        expect(result.status).toBe(400);
+        expect(Object.getPrototypeOf(result.json)).toBe(Object.prototype);
+        expect(Object.entries(result.json)).toEqual([
+          [name, ["Unexpected field: the spec does not declare it."]],
+          ["permanent", ["Must be a valid boolean."]],
+        ]);
+        await expectAlive(mock);
+      },
+    );
+
+    it("reads a form body with a malformed percent-encoding as Django does, not a 500", async () => {
+      for (const form of ["is_active=%ff", "is_active=%", "is_active=%zz&x%=1"]) {
+        const body = new TextEncoder().encode(form);
+        const result = await sendRaw(
+          mock,
+          "PATCH",
+          "/v1/tokens/1/",
+          body,
+          "application/x-www-form-urlencoded",
+        );
+        expect([form, result.status, result.json.is_active]).toEqual([
+          form,
+          400,
+          ["Must be a valid boolean."],
+        ]);
+      }
+      await expectAlive(mock);
+    });
+
     it("refuses a body over 10 MiB with 413 without reading it all", async () => {
       const result = await sendRaw(
         mock,
@@ -212,6 +246,28 @@ describe("defect 6: keys in paths and URL passwords never reach the log", () => 
         headers: { authorization: `Token ${key}` },
       });
       expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((line) => line.includes(key) || line.includes(KEY))).toEqual([]);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("masks a key in a mistyped path too (a 404 logged with the path)", async () => {
+    const lines: string[] = [];
+    const mock = await startMockServer({ port: 0, verbose: true, stateful: true }, (line) =>
+      lines.push(line),
+    );
+    try {
+      const key = mock.token as string;
+      const paths = [`/v1/tokens//${key}/`, `/v1/token/${key}/`, `/v1/TOKENS/${KEY}/`, `/v1/x/../${KEY}/`];
+      for (const path of paths) {
+        const result = await call(mock, "GET", path, {
+          auth: false,
+          headers: { authorization: `Token ${key}` },
+        });
+        expect(result.status).toBe(404);
+      }
+      expect(lines.filter((line) => / 404 /.test(line)).length).toBeGreaterThanOrEqual(paths.length);
       expect(lines.filter((line) => line.includes(key) || line.includes(KEY))).toEqual([]);
     } finally {
       await mock.close();
