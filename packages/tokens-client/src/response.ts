@@ -93,19 +93,20 @@ export function apiError(
  * recurses, and must never meet a body nested thousands of levels deep.
  */
 function parseBounded(text: string): unknown {
-  // Brackets inside strings are counted too: such a body is merely kept as text.
   let depth = 0;
-  let inString = false;
   // Brackets inside strings are skipped: a string of `]]]...` must not lower the count below the real nesting.
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (inString) {
-      if (char === "\\") index++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === "{" || char === "[") {
-      if (++depth > MAX_DEPTH) return text;
-    } else if (char === "}" || char === "]") depth--;
+  // (A `\` outside a string is invalid JSON anyway: the text is then kept as it is.)
+  let inString = false;
+  let escaped = false;
+  for (const char of text) {
+    if (escaped) escaped = false;
+    else if (char === "\\") escaped = true;
+    else if (char === '"') inString = !inString;
+    else if (!inString) {
+      if (char === "{" || char === "[") {
+        if (++depth > MAX_DEPTH) return text;
+      } else if (char === "}" || char === "]") depth--;
+    }
   }
   try {
     return JSON.parse(text);

@@ -98,10 +98,16 @@ async function handle(options: FrontOptions, request: IncomingMessage, response:
     answer(body);
     return;
   }
+  const headers = headersOf(request);
+  if (body.value === undefined) {
+    // A body the API does not read (on GET, DELETE) is dropped; Prism would still see one by its length.
+    delete headers["content-length"];
+    delete headers["transfer-encoding"];
+  }
   const input: PrismInput = {
     method: method.toLowerCase() as PrismInput["method"],
     url: { path, query: formFields(search) },
-    headers: headersOf(request),
+    headers,
     body: body.value,
   };
   answer(...(await respond(options, input, parsePrefer(input.headers?.prefer), operation)));

@@ -13,6 +13,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -20,6 +21,9 @@ import type { StoredToken, StoreSnapshot } from "./store.js";
 
 /** The `format` field every state file carries, so an unrelated JSON file is not taken for one. */
 export const STATE_FORMAT = "neuroio-tokens-mock/state@1";
+
+/** Largest state file loaded: far above any real one (a token takes about 170 bytes). */
+export const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
 /** A state file that cannot be read or is not a valid state; `path` names the file. */
 export class StateFileError extends Error {
@@ -47,8 +51,18 @@ export class StateFileError extends Error {
 export function loadStateFile(path: string): StoreSnapshot | undefined {
   let text: string;
   try {
+    // Checked first: reading a FIFO blocks the start forever, and a huge file would be read whole.
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new StateFileError(path, "it cannot be read (not a regular file)");
+    if (stat.size > MAX_STATE_BYTES) {
+      throw new StateFileError(
+        path,
+        `it is larger than ${MAX_STATE_BYTES} bytes, too large for a state file`,
+      );
+    }
     text = readFileSync(path, "utf8");
   } catch (error) {
+    if (error instanceof StateFileError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new StateFileError(path, `it cannot be read (${(error as Error).message})`, { cause: error });
   }
@@ -56,7 +70,9 @@ export function loadStateFile(path: string): StoreSnapshot | undefined {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new StateFileError(path, `it is not valid JSON (${(error as Error).message})`, { cause: error });
+    // V8 quotes the text around the error (`..."key": x7628465"...`), which may be part of a key: dropped.
+    const reason = (error as Error).message.replace(/,\s*(?:\.\.\.)?".*$/s, "");
+    throw new StateFileError(path, `it is not valid JSON (${reason})`);
   }
   return parseSnapshot(json, path);
 }

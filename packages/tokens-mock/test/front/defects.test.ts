@@ -145,6 +145,22 @@ for (const mode of ["examples", "stateful"] as const) {
       await expectAlive(mock);
     });
 
+    it("ignores a JSON body on DELETE, as the API does, instead of a 415", async () => {
+      for (const [path, status] of [
+        ["/v1/tokens/?permanent=false", 204],
+        ["/v1/tokens/999999/", mode === "stateful" ? 404 : 204],
+      ] as const) {
+        const response = await fetch(`${mock.url}${path}`, {
+          method: "DELETE",
+          body: '{"x":1}',
+          headers: { authorization: `Token ${mock.token ?? "any"}`, "content-type": "application/json" },
+          signal: AbortSignal.timeout(5_000),
+        });
+        expect([path, response.status]).toEqual([path, status]);
+      }
+      await expectAlive(mock);
+    });
+
     it("refuses a body over 10 MiB with 413 without reading it all", async () => {
       const result = await sendRaw(
         mock,

@@ -1,7 +1,14 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadStateFile, STATE_FORMAT, StateFileError, saveStateFile } from "../../src/stateful/state-file.js";
+import {
+  loadStateFile,
+  MAX_STATE_BYTES,
+  STATE_FORMAT,
+  StateFileError,
+  saveStateFile,
+} from "../../src/stateful/state-file.js";
 import type { StoreSnapshot } from "../../src/stateful/store.js";
 import { tempDir } from "./helpers.js";
 
@@ -103,6 +110,30 @@ describe("state file", () => {
     } catch (error) {
       expect((error as Error).message).not.toContain(secret);
     }
+  });
+
+  it("never quotes part of a key from JSON that does not parse", () => {
+    const path = join(tempDir(), "state.json");
+    const secret = SNAPSHOT.tokens[1]?.key as string;
+    writeFileSync(path, withToken({ key: secret }).replace(`"${secret}"`, `x${secret}"`));
+    expect(() => loadStateFile(path)).toThrow(/is not valid JSON \(Unexpected token 'x'\)/);
+    try {
+      loadStateFile(path);
+    } catch (error) {
+      expect((error as Error).message).not.toContain(secret.slice(0, 6));
+      expect((error as Error).cause).toBeUndefined();
+    }
+  });
+
+  it("refuses a FIFO at once instead of blocking on it, and a file over the size limit", () => {
+    const dir = tempDir();
+    const fifo = join(dir, "state.fifo");
+    execFileSync("mkfifo", [fifo]);
+    expect(() => loadStateFile(fifo)).toThrow("it cannot be read (not a regular file)");
+    const huge = join(dir, "huge.json");
+    writeFileSync(huge, "");
+    truncateSync(huge, MAX_STATE_BYTES + 1);
+    expect(() => loadStateFile(huge)).toThrow(/is larger than \d+ bytes/);
   });
 
   it("refuses a file it cannot read", () => {
