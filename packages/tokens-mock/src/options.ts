@@ -28,7 +28,7 @@ export interface MockServerOptions {
   stateful?: boolean;
   /** Stateful mode: how many tokens to create at a fresh start (the first permanent). Default 1, or 0 with `token`. */
   seedTokens?: number;
-  /** Stateful mode: a fixed key that always works (a permanent token), so a frontend can hard-code it. */
+  /** Stateful mode: a fixed key that works at every start (a permanent token), so a frontend can hard-code it. */
   token?: string;
   /** Stateful mode: a JSON file the tokens are loaded from at start and saved to after every change. */
   statePath?: string;

@@ -24,7 +24,7 @@ Options:
   --stateful      Remember what is done: an in-memory API (created tokens are listed, deleted
                   ones are gone, deactivated keys get 401), checked against the spec by Prism
   --seed-tokens N Stateful: tokens created at a fresh start (default 1; the first is permanent)
-  --token KEY     Stateful: a fixed key that always works (a permanent token), for development
+  --token KEY     Stateful: a fixed key that works at every start (a permanent token), for development
   --state FILE    Stateful: load the tokens from FILE and save them there after every change
   --spec FILE     Serve this OpenAPI document instead of @neuroio/tokens-spec
   --no-watch      Do not reload the spec when its file changes (by default a saved edit is

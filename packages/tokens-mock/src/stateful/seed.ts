@@ -8,8 +8,8 @@ import type { StoredToken, TokenStore } from "./store.js";
 /**
  * What to seed. `seedTokens`: how many tokens to create when the store holds no live token (a fresh start,
  * or a state file whose tokens all expired), the first permanent so its key keeps working; default 1 without
- * `token`, else 0. `token`: a fixed key that always works, created as a permanent token when missing and
- * activated again when deactivated; 1 to 256 of `A-Z a-z 0-9 . _ ~ -`, not all digits (that reads as an id).
+ * `token`, else 0. `token`: a fixed key that works at every start, created as a permanent token when missing and
+ * activated again at start when deactivated (during a run it is a token like any other); 1 to 256 of `A-Z a-z 0-9 . _ ~ -`, not all digits (that reads as an id).
  */
 export interface SeedOptions {
   seedTokens?: number;
