@@ -187,6 +187,7 @@ function followExamples(
         tokenIdOrKey: index < 0 ? undefined : decodeURIComponent(segments[index] ?? ""),
         query: input.url.query ?? {},
         body: typeof input.body === "string" ? formFields(input.body) : input.body,
+        contentType: input.headers?.["content-type"],
         explicitExample: false,
       },
       { status: output.statusCode, body: output.body },

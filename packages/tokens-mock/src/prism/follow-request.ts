@@ -5,6 +5,7 @@
  * @module
  */
 import { parseListQuery, parseUpdateBody, type Query, toBoolean } from "../stateful/params.js";
+import { bodyFields } from "../stateful/request-body.js";
 import { isObject, isToken } from "../stateful/state-file.js";
 import { idOf, isOfKind, type StoredToken } from "../stateful/store.js";
 
@@ -31,6 +32,8 @@ export interface FollowedRequest {
   tokenIdOrKey?: string | number | undefined;
   query: Query;
   body: unknown;
+  /** The request's `Content-Type`: a form body counts a repeated field by its last value, as Django does. */
+  contentType?: string | undefined;
   explicitExample: boolean;
 }
 
@@ -122,19 +125,12 @@ function updated(
   request: FollowedRequest,
   answer: ExampleAnswer,
 ): ExampleAnswer {
-  const fields = isObject(request.body) ? parseUpdateBody(formFields(request.body)) : undefined;
+  const body = bodyFields(request.contentType, request.body);
+  const fields = body.ok ? parseUpdateBody(body.fields) : undefined;
   const base = findToken(tokens, request.tokenIdOrKey) ?? (isToken(answer.body) ? answer.body : undefined);
   if (!base) return answer;
   const isActive = fields?.ok ? fields.value.is_active : base.is_active;
   return { status: answer.status, body: { ...base, is_active: isActive } };
-}
-
-/** A form field repeated is an array of its values; the last one counts, as Django reads it. */
-function formFields(body: Record<string, unknown>): Record<string, unknown> {
-  const value = Object.hasOwn(body, "is_active") ? body.is_active : undefined;
-  return {
-    is_active: Array.isArray(value) && value.every((item) => typeof item === "string") ? value.at(-1) : value,
-  };
 }
 
 function findToken(

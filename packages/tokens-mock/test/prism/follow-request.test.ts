@@ -42,12 +42,13 @@ describe("followRequest", () => {
 
   it("update answers the token asked for with is_active as sent, JSON or form", async () => {
     const answer = await prismDefault("updateToken", "200");
-    const update = (tokenIdOrKey: string, body: unknown, operationId = "updateToken") =>
-      followRequest(operations, request(operationId, { tokenIdOrKey, body }), answer).body;
+    const update = (tokenIdOrKey: string, body: unknown, operationId = "updateToken", contentType?: string) =>
+      followRequest(operations, request(operationId, { tokenIdOrKey, body, contentType }), answer).body;
     expect(update(String(permanent.id), { is_active: false })).toEqual({ ...permanent, is_active: false });
     expect(update(temporary.key, { is_active: true })).toEqual({ ...temporary, is_active: true });
     expect(update(String(temporary.id), { is_active: "false" })).toEqual({ ...temporary, is_active: false });
-    expect(update(String(temporary.id), { is_active: ["true", "false"] })).toEqual({
+    const form = "application/x-www-form-urlencoded";
+    expect(update(String(temporary.id), { is_active: ["true", "false"] }, "updateToken", form)).toEqual({
       ...temporary,
       is_active: false,
     });
