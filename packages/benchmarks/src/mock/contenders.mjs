@@ -8,7 +8,8 @@ import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const mockPackage = require.resolve("@neuroio/tokens-mock/package.json");
-const mockCli = join(dirname(mockPackage), require(mockPackage).bin["neuroio-tokens-mock"]);
+/** The `neuroio-tokens-mock` bin of this build. */
+export const MOCK_CLI = join(dirname(mockPackage), require(mockPackage).bin["neuroio-tokens-mock"]);
 const prismCli = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
 
 /** The CLI's ES module build before bundling (`dist/cli.js`); the bin runs the bundle `dist/cli.cjs`. */
@@ -37,7 +38,7 @@ function steadyBinary() {
 export const MOCK_CONTENDERS = [
   {
     name: "neuroio-tokens-mock CLI",
-    command: (port, spec) => ({ args: [mockCli, "--port", String(port), "--spec", spec, "--quiet"] }),
+    command: (port, spec) => ({ args: [MOCK_CLI, "--port", String(port), "--spec", spec, "--quiet"] }),
   },
   {
     name: "Prism CLI 5.14.2 (prism mock)",
