@@ -14,7 +14,7 @@
  * bundled: programs that import `startMockServer` load Prism from node_modules as before.
  */
 import { readFile, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const packageDir = process.cwd();
@@ -80,6 +80,59 @@ const JSONSchemaFaker = new Proxy({}, {
 module.exports = { JSONSchemaFaker, get default() { return load().default; } };
 `;
 
+/**
+ * Bundled modules that cost much to load and whose exports Prism reads only inside functions: the importer
+ * gets a stand-in that loads the bundled module on first use. lodash/fp (a converted copy of all of lodash,
+ * ~30 ms at every start) is used by Prism's security checks only, which the mock turns off.
+ */
+const DEFERRED = ["lodash/fp"];
+
+/** The stand-in of a deferred module: every operation on it is forwarded to the module, loaded then. */
+const deferredStub = (path) => `let real;
+const load = () => (real ??= require(${JSON.stringify(path)}));
+module.exports = new Proxy({}, {
+  get: (_target, key) => load()[key],
+  has: (_target, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_target, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+});
+`;
+
+/**
+ * Source edits of bundled Prism files, each an exact text that must be found (the build fails otherwise, e.g.
+ * after a Prism upgrade). Prism's validator makes six Ajv instances at load (coercing and not, for each of
+ * three JSON Schema drafts: ~15 ms); a spec uses one draft, so each pair is made when first asked for.
+ */
+const EDITS = {
+  "@stoplight/prism-http/dist/validator/validators/utils.js": [
+    [
+      `const ajvInstances = {
+    default: createAjvInstances(ajv_1.default),
+    draft2019_09: createAjvInstances(_2019_1.default),
+    draft2020_12: createAjvInstances(_2020_1.default),
+};`,
+      `const ajvInstances = {};
+for (const [draft, Ajv] of [["default", ajv_1.default], ["draft2019_09", _2019_1.default], ["draft2020_12", _2020_1.default]]) {
+    Object.defineProperty(ajvInstances, draft, {
+        configurable: true,
+        enumerable: true,
+        get() {
+            const value = createAjvInstances(Ajv);
+            Object.defineProperty(ajvInstances, draft, { value, enumerable: true });
+            return value;
+        },
+    });
+}`,
+    ],
+  ],
+};
+
+/** The files of EDITS the build has edited: one missing fails the build. */
+const applied = new Set();
+
 /** Stubs written out in full, by module name. */
 const STUBS = {
   "json-schema-faker": JSON_SCHEMA_FAKER_STUB,
@@ -102,6 +155,36 @@ const lazyModules = {
       contents: STUBS[args.path] ?? lazyStub(args.path),
       loader: "js",
     }));
+    const deferred = new RegExp(`^(${DEFERRED.map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
+    pluginBuild.onResolve({ filter: deferred }, async (args) => {
+      if (args.namespace === "deferred") return undefined;
+      const real = await pluginBuild.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        namespace: "deferred",
+      });
+      if (real.errors.length > 0) return { errors: real.errors };
+      // The path is the module's name: it names the stand-in in the bundle, where an absolute path of the
+      // build machine does not belong; the real file goes along as plugin data.
+      return { path: args.path, namespace: "deferred", pluginData: real.path };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: "deferred" }, (args) => ({
+      contents: deferredStub(`./${basename(args.pluginData)}`),
+      loader: "js",
+      resolveDir: dirname(args.pluginData),
+    }));
+    const anySeparator = (file) => file.replace(/[.-]/g, "\\$&").replaceAll("/", "[\\\\/]");
+    const edited = new RegExp(`node_modules[\\\\/](${Object.keys(EDITS).map(anySeparator).join("|")})$`);
+    pluginBuild.onLoad({ filter: edited }, async (args) => {
+      const file = Object.keys(EDITS).find((name) => args.path.replaceAll("\\", "/").endsWith(name));
+      let contents = await readFile(args.path, "utf8");
+      for (const [from, to] of EDITS[file]) {
+        if (!contents.includes(from)) throw new Error(`${args.path}: text to edit not found:\n${from}`);
+        contents = contents.replace(from, to);
+      }
+      applied.add(file);
+      return { contents, loader: "js" };
+    });
     // jsonc-parser's \`main\` is a UMD build whose requires esbuild cannot see: take its ES module build.
     pluginBuild.onResolve({ filter: /^jsonc-parser$/ }, async (args) => {
       const main = await pluginBuild.resolve("jsonc-parser/package.json", {
@@ -158,6 +241,8 @@ if (process.env.BUNDLE_REPORT) {
   for (const [name, bytes] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(String(Math.round(bytes / 1024)).padStart(6), "KiB", name);
 }
+const missed = Object.keys(EDITS).filter((file) => !applied.has(file));
+if (missed.length > 0) throw new Error(`Files to edit not bundled: ${missed.join(", ")}`);
 const text = await readFile(join(packageDir, staging), "utf8");
 await rename(join(packageDir, staging), join(packageDir, output));
 console.log(`Bundled the CLI into dist/cli.cjs (${Math.round(text.length / 1024)} KiB).`);

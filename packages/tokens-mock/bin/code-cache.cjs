@@ -128,11 +128,10 @@ function requireWithCodeCache(file, { base, env = process.env, writeAfterMs = WR
   const dir = disabled ? undefined : cacheDirectory(base === undefined ? {} : { base });
   if (dir === undefined) return require(file);
   const compile = Module.prototype._compile;
-  Module.prototype._compile = function compileWithCache(content, filename) {
-    if (filename !== file) return compile.apply(this, arguments);
+  Module.prototype._compile = function compileWithCache(content, filename, ...rest) {
+    if (filename !== file) return compile.call(this, content, filename, ...rest);
     Module.prototype._compile = compile;
-    const name = `${sha256(Buffer.from(`${process.version} ${process.arch}\n${content}`)).toString("hex").slice(0, 32)}.v8`;
-    const cacheFile = join(dir, name);
+    const cacheFile = join(dir, cacheFileName(content));
     const cachedData = readCacheFile(cacheFile);
     const script = new vm.Script(Module.wrap(withoutHashbang(content)), {
       filename,
@@ -151,6 +150,16 @@ function requireWithCodeCache(file, { base, env = process.env, writeAfterMs = WR
   } finally {
     Module.prototype._compile = compile;
   }
+}
+
+/**
+ * The cache file's name for a file's text: a hash of the text, the Node version (V8's) and the architecture.
+ * @param {string} content
+ * @returns {string}
+ */
+function cacheFileName(content) {
+  const key = createHash("sha256").update(`${process.version} ${process.arch}\n`).update(content);
+  return `${key.digest("hex").slice(0, 32)}.v8`;
 }
 
 /** Writes the script's code cache once: after `delayMs`, or at exit if that comes first. */
@@ -184,4 +193,4 @@ function currentUid() {
   return typeof process.getuid === "function" ? process.getuid() : undefined;
 }
 
-module.exports = { cacheDirectory, readCacheFile, requireWithCodeCache, writeCacheFile };
+module.exports = { cacheDirectory, cacheFileName, readCacheFile, requireWithCodeCache, writeCacheFile };
