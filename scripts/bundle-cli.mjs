@@ -103,10 +103,17 @@ module.exports = new Proxy({}, {
 
 /**
  * Source edits of bundled Prism files, each an exact text that must be found (the build fails otherwise, e.g.
- * after a Prism upgrade). Prism's validator makes six Ajv instances at load (coercing and not, for each of
- * three JSON Schema drafts: ~15 ms); a spec uses one draft, so each pair is made when first asked for.
+ * after a Prism upgrade).
  */
 const EDITS = {
+  // decycle(), which Prism runs over the whole dereferenced spec, encodes the JSON pointer of every object it
+  // passes (~15 ms at start); the pointer is only needed for an object met again (a cycle): kept as a path,
+  // encoded then. The output is the same.
+  "@stoplight/json/index.cjs.js": [
+    ["return t?{$ref:t}:(r.set(n,pathToPointer(o)),", "return t?{$ref:pathToPointer(t)}:(r.set(n,o),"],
+  ],
+  // Prism's validator makes six Ajv instances at load (coercing and not, for each of three JSON Schema
+  // drafts: ~15 ms); a spec uses one draft, so each pair is made when first asked for.
   "@stoplight/prism-http/dist/validator/validators/utils.js": [
     [
       `const ajvInstances = {
