@@ -14,6 +14,7 @@
  * bundled: programs that import `startMockServer` load Prism from node_modules as before.
  */
 import { readFile, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { build } from "esbuild";
 
@@ -101,6 +102,50 @@ module.exports = new Proxy({}, {
 });
 `;
 
+/** How Prism makes its Ajv instances (options, formats): what the generated meta-schema validator assumes. */
+const PRISM_AJV_SETUP = `const baseAjvOptions = {
+    allErrors: true,
+    allowUnionTypes: true,
+    allowMatchingProperties: true,
+    strict: false,
+    logger: unknownFormatSilencerLogger,
+};
+function createAjvInstances(Ajv) {
+    const ajv = new Ajv({ ...baseAjvOptions, coerceTypes: true });
+    const ajvNoCoerce = new Ajv({ ...baseAjvOptions, coerceTypes: false });
+    (0, ajv_formats_1.default)(ajv);
+    (0, ajv_formats_1.default)(ajvNoCoerce);
+    ajv.addFormat('date-time', (0, dateTime_1.fmtDef)(dateTime_1.date_time, dateTime_1.compareDateTime));
+    ajvNoCoerce.addFormat('date-time', (0, dateTime_1.fmtDef)(dateTime_1.date_time, dateTime_1.compareDateTime));`;
+
+/** The id of JSON Schema draft-07, Ajv's default meta-schema. */
+const DRAFT_07_META = "http://json-schema.org/draft-07/schema";
+
+/**
+ * The code Ajv generates to validate a schema against draft-07 (Ajv's standalone output), made by Prism's own
+ * Ajv set up as PRISM_AJV_SETUP does: the same function each of Prism's instances would compile at run time
+ * (Ajv ignores `coerceTypes` for meta-schemas, so one serves both). Its `require`s resolve from Prism.
+ */
+function draft07MetaValidator() {
+  const prismRequire = createRequire(
+    createRequire(join(packageDir, "package.json")).resolve("@stoplight/prism-http"),
+  );
+  const Ajv = prismRequire("ajv").default;
+  const standalone = prismRequire("ajv/dist/standalone").default;
+  const addFormats = prismRequire("ajv-formats").default;
+  const dateTime = prismRequire("./validator/validators/dateTime");
+  const ajv = new Ajv({
+    allErrors: true,
+    allowUnionTypes: true,
+    allowMatchingProperties: true,
+    strict: false,
+    code: { source: true },
+  });
+  addFormats(ajv);
+  ajv.addFormat("date-time", dateTime.fmtDef(dateTime.date_time, dateTime.compareDateTime));
+  return standalone(ajv, ajv.getSchema(DRAFT_07_META));
+}
+
 /**
  * Source edits of bundled Prism files, each an exact text that must be found (the build fails otherwise, e.g.
  * after a Prism upgrade).
@@ -113,8 +158,13 @@ const EDITS = {
     ["return t?{$ref:t}:(r.set(n,pathToPointer(o)),", "return t?{$ref:pathToPointer(t)}:(r.set(n,o),"],
   ],
   // Prism's validator makes six Ajv instances at load (coercing and not, for each of three JSON Schema
-  // drafts: ~15 ms); a spec uses one draft, so each pair is made when first asked for.
+  // drafts: ~15 ms); a spec uses one draft, so each pair is made when first asked for. The draft-07 pair
+  // (the draft Prism's schemas name) gets the meta-schema's validator the build generated (see
+  // DRAFT_07_META): each instance would otherwise generate and compile it before its first schema (~50 ms,
+  // on the first request). The first edit changes nothing: it fails the build if Prism's Ajv options, which
+  // that generated code was made with, change.
   "@stoplight/prism-http/dist/validator/validators/utils.js": [
+    [PRISM_AJV_SETUP, PRISM_AJV_SETUP],
     [
       `const ajvInstances = {
     default: createAjvInstances(ajv_1.default),
@@ -128,6 +178,12 @@ for (const [draft, Ajv] of [["default", ajv_1.default], ["draft2019_09", _2019_1
         enumerable: true,
         get() {
             const value = createAjvInstances(Ajv);
+            if (draft === "default") {
+                for (const ajv of [value.coerce, value.noCoerce]) {
+                    const meta = ajv.schemas["${DRAFT_07_META}"];
+                    if (meta !== undefined && meta.validate === undefined) meta.validate = require("neuroio:draft-07-meta");
+                }
+            }
             Object.defineProperty(ajvInstances, draft, { value, enumerable: true });
             return value;
         },
@@ -161,6 +217,15 @@ const lazyModules = {
     pluginBuild.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
       contents: STUBS[args.path] ?? lazyStub(args.path),
       loader: "js",
+    }));
+    pluginBuild.onResolve({ filter: /^neuroio:draft-07-meta$/ }, (args) => ({
+      path: args.path,
+      namespace: "meta",
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: "meta" }, () => ({
+      contents: draft07MetaValidator(),
+      loader: "js",
+      resolveDir: dirname(createRequire(join(packageDir, "package.json")).resolve("@stoplight/prism-http")),
     }));
     const deferred = new RegExp(`^(${DEFERRED.map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
     pluginBuild.onResolve({ filter: deferred }, async (args) => {
