@@ -32,6 +32,13 @@ const DIGEST_BYTES = 32;
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** When the cache is written if the process is still running: start-up and the first requests are done. */
 const WRITE_AFTER_MS = 2_000;
+/**
+ * Cache files not rewritten for this long are removed when a new one is written (each upgrade of the package or
+ * of Node leaves its old file behind); a file in daily use is rewritten once after that. Temporary files of a
+ * writer that died go after an hour.
+ */
+const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 /** Never follow a symlink when opening a cache file (0 where the platform has no such flag). */
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
@@ -170,13 +177,34 @@ function scheduleWrite(script, cacheFile, delayMs) {
     written = true;
     process.removeListener("exit", write);
     try {
-      writeCacheFile(cacheFile, script.createCachedData());
+      if (writeCacheFile(cacheFile, script.createCachedData())) pruneStale(dirname(cacheFile), cacheFile);
     } catch {
       // No cache this time; the next start tries again.
     }
   };
   setTimeout(write, delayMs).unref();
   process.once("exit", write);
+}
+
+/**
+ * Removes the cache files of `dir` (other than `keep`) not written for {@link STALE_MS}, and temporary files
+ * older than {@link STALE_TEMPORARY_MS}. Only regular files with the cache's names are touched.
+ * @param {string} dir
+ * @param {string} keep
+ * @param {number} [now]
+ */
+function pruneStale(dir, keep, now = Date.now()) {
+  for (const name of fs.readdirSync(dir)) {
+    const file = join(dir, name);
+    const limit = name.endsWith(".v8") ? STALE_MS : name.endsWith(".tmp") ? STALE_TEMPORARY_MS : undefined;
+    if (limit === undefined || file === keep) continue;
+    try {
+      const stat = fs.lstatSync(file);
+      if (stat.isFile() && now - stat.mtimeMs > limit) fs.rmSync(file);
+    } catch {
+      // Removed by another process meanwhile, or not ours to remove: left alone.
+    }
+  }
 }
 
 /** A first line `#!...` (the bundle's shebang) commented out: inside the module wrapper it is not allowed. */
@@ -193,4 +221,11 @@ function currentUid() {
   return typeof process.getuid === "function" ? process.getuid() : undefined;
 }
 
-module.exports = { cacheDirectory, cacheFileName, readCacheFile, requireWithCodeCache, writeCacheFile };
+module.exports = {
+  cacheDirectory,
+  cacheFileName,
+  pruneStale,
+  readCacheFile,
+  requireWithCodeCache,
+  writeCacheFile,
+};

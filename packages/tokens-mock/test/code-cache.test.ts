@@ -12,6 +12,7 @@ import {
   readFileSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,6 +24,7 @@ interface CodeCache {
   cacheDirectory(options?: { base?: string; uid?: number }): string | undefined;
   cacheFileName(content: string): string;
   readCacheFile(file: string, options?: { uid?: number }): Buffer | undefined;
+  pruneStale(dir: string, keep: string, now?: number): void;
   writeCacheFile(file: string, data: Buffer): boolean;
   requireWithCodeCache(
     file: string,
@@ -160,6 +162,31 @@ describe("a cache file", () => {
     writeFileSync(join(dir, "x.v8", "keep"), "");
     expect(cache.writeCacheFile(join(dir, "x.v8"), Buffer.from("data"))).toBe(false);
     expect(readdirSync(dir)).toEqual(["x.v8"]);
+  });
+});
+
+describe("pruning", () => {
+  it("removes cache files not written for 30 days and dead writers' temporary files, nothing else", () => {
+    const dir = privateDir(tempDir());
+    const day = 24 * 60 * 60 * 1000;
+    const now = Date.now();
+    const files = {
+      kept: "a.v8",
+      fresh: "b.v8",
+      stale: "c.v8",
+      tmpOld: "c.v8.1.2.tmp",
+      tmpNew: "d.v8.3.4.tmp",
+      other: "notes.txt",
+    };
+    for (const name of Object.values(files)) writeFileSync(join(dir, name), "x");
+    const age = (name: string, ms: number) =>
+      utimesSync(join(dir, name), (now - ms) / 1000, (now - ms) / 1000);
+    age(files.kept, 40 * day);
+    age(files.stale, 31 * day);
+    age(files.tmpOld, 2 * 60 * 60 * 1000);
+    age(files.other, 90 * day);
+    cache.pruneStale(dir, join(dir, files.kept), now);
+    expect(readdirSync(dir).sort()).toEqual([files.kept, files.fresh, files.tmpNew, files.other].sort());
   });
 });
 
