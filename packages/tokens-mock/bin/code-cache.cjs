@@ -218,7 +218,8 @@ function sha256(data) {
 
 /** The current user's id, or `undefined` where there is none (Windows: its tmpdir is per user already). */
 function currentUid() {
-  return typeof process.getuid === "function" ? process.getuid() : undefined;
+  // The effective id: the one new files get as their owner.
+  return typeof process.geteuid === "function" ? process.geteuid() : undefined;
 }
 
 module.exports = {

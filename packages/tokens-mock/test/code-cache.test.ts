@@ -34,7 +34,7 @@ interface CodeCache {
 
 const require = createRequire(import.meta.url);
 const cache = require("../bin/code-cache.cjs") as CodeCache;
-const uid = process.getuid?.();
+const uid = process.geteuid?.();
 const posix = uid !== undefined;
 const MAGIC = "neuroio-v8-cache-1\n";
 
