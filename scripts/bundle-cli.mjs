@@ -14,7 +14,8 @@
  * bundled: programs that import `startMockServer` load Prism from node_modules as before.
  */
 import { readFile, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const packageDir = process.cwd();
@@ -80,6 +81,121 @@ const JSONSchemaFaker = new Proxy({}, {
 module.exports = { JSONSchemaFaker, get default() { return load().default; } };
 `;
 
+/**
+ * Bundled modules that cost much to load and whose exports Prism reads only inside functions: the importer
+ * gets a stand-in that loads the bundled module on first use. lodash/fp (a converted copy of all of lodash,
+ * ~30 ms at every start) is used by Prism's security checks only, which the mock turns off.
+ */
+const DEFERRED = ["lodash/fp"];
+
+/** The stand-in of a deferred module: every operation on it is forwarded to the module, loaded then. */
+const deferredStub = (path) => `let real;
+const load = () => (real ??= require(${JSON.stringify(path)}));
+module.exports = new Proxy({}, {
+  get: (_target, key) => load()[key],
+  has: (_target, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_target, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+});
+`;
+
+/** How Prism makes its Ajv instances (options, formats): what the generated meta-schema validator assumes. */
+const PRISM_AJV_SETUP = `const baseAjvOptions = {
+    allErrors: true,
+    allowUnionTypes: true,
+    allowMatchingProperties: true,
+    strict: false,
+    logger: unknownFormatSilencerLogger,
+};
+function createAjvInstances(Ajv) {
+    const ajv = new Ajv({ ...baseAjvOptions, coerceTypes: true });
+    const ajvNoCoerce = new Ajv({ ...baseAjvOptions, coerceTypes: false });
+    (0, ajv_formats_1.default)(ajv);
+    (0, ajv_formats_1.default)(ajvNoCoerce);
+    ajv.addFormat('date-time', (0, dateTime_1.fmtDef)(dateTime_1.date_time, dateTime_1.compareDateTime));
+    ajvNoCoerce.addFormat('date-time', (0, dateTime_1.fmtDef)(dateTime_1.date_time, dateTime_1.compareDateTime));`;
+
+/** The id of JSON Schema draft-07, Ajv's default meta-schema. */
+const DRAFT_07_META = "http://json-schema.org/draft-07/schema";
+
+/**
+ * The code Ajv generates to validate a schema against draft-07 (Ajv's standalone output), made by Prism's own
+ * Ajv set up as PRISM_AJV_SETUP does: the same function each of Prism's instances would compile at run time
+ * (Ajv ignores `coerceTypes` for meta-schemas, so one serves both). Its `require`s resolve from Prism.
+ */
+function draft07MetaValidator() {
+  const prismRequire = createRequire(
+    createRequire(join(packageDir, "package.json")).resolve("@stoplight/prism-http"),
+  );
+  const Ajv = prismRequire("ajv").default;
+  const standalone = prismRequire("ajv/dist/standalone").default;
+  const addFormats = prismRequire("ajv-formats").default;
+  const dateTime = prismRequire("./validator/validators/dateTime");
+  const ajv = new Ajv({
+    allErrors: true,
+    allowUnionTypes: true,
+    allowMatchingProperties: true,
+    strict: false,
+    code: { source: true },
+  });
+  addFormats(ajv);
+  ajv.addFormat("date-time", dateTime.fmtDef(dateTime.date_time, dateTime.compareDateTime));
+  return standalone(ajv, ajv.getSchema(DRAFT_07_META));
+}
+
+/**
+ * Source edits of bundled Prism files, each an exact text that must be found (the build fails otherwise, e.g.
+ * after a Prism upgrade).
+ */
+const EDITS = {
+  // decycle(), which Prism runs over the whole dereferenced spec, encodes the JSON pointer of every object it
+  // passes (~15 ms at start); the pointer is only needed for an object met again (a cycle): kept as a path,
+  // encoded then. The output is the same.
+  "@stoplight/json/index.cjs.js": [
+    ["return t?{$ref:t}:(r.set(n,pathToPointer(o)),", "return t?{$ref:pathToPointer(t)}:(r.set(n,o),"],
+  ],
+  // Prism's validator makes six Ajv instances at load (coercing and not, for each of three JSON Schema
+  // drafts: ~15 ms); a spec uses one draft, so each pair is made when first asked for. The draft-07 pair
+  // (the draft Prism's schemas name) gets the meta-schema's validator the build generated (see
+  // DRAFT_07_META): each instance would otherwise generate and compile it before its first schema (~50 ms,
+  // on the first request). The first edit changes nothing: it fails the build if Prism's Ajv options, which
+  // that generated code was made with, change.
+  "@stoplight/prism-http/dist/validator/validators/utils.js": [
+    [PRISM_AJV_SETUP, PRISM_AJV_SETUP],
+    [
+      `const ajvInstances = {
+    default: createAjvInstances(ajv_1.default),
+    draft2019_09: createAjvInstances(_2019_1.default),
+    draft2020_12: createAjvInstances(_2020_1.default),
+};`,
+      `const ajvInstances = {};
+for (const [draft, Ajv] of [["default", ajv_1.default], ["draft2019_09", _2019_1.default], ["draft2020_12", _2020_1.default]]) {
+    Object.defineProperty(ajvInstances, draft, {
+        configurable: true,
+        enumerable: true,
+        get() {
+            const value = createAjvInstances(Ajv);
+            if (draft === "default") {
+                for (const ajv of [value.coerce, value.noCoerce]) {
+                    const meta = ajv.schemas["${DRAFT_07_META}"];
+                    if (meta !== undefined && meta.validate === undefined) meta.validate = require("neuroio:draft-07-meta");
+                }
+            }
+            Object.defineProperty(ajvInstances, draft, { value, enumerable: true });
+            return value;
+        },
+    });
+}`,
+    ],
+  ],
+};
+
+/** The files of EDITS the build has edited: one missing fails the build. */
+const applied = new Set();
+
 /** Stubs written out in full, by module name. */
 const STUBS = {
   "json-schema-faker": JSON_SCHEMA_FAKER_STUB,
@@ -102,6 +218,45 @@ const lazyModules = {
       contents: STUBS[args.path] ?? lazyStub(args.path),
       loader: "js",
     }));
+    pluginBuild.onResolve({ filter: /^neuroio:draft-07-meta$/ }, (args) => ({
+      path: args.path,
+      namespace: "meta",
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: "meta" }, () => ({
+      contents: draft07MetaValidator(),
+      loader: "js",
+      resolveDir: dirname(createRequire(join(packageDir, "package.json")).resolve("@stoplight/prism-http")),
+    }));
+    const deferred = new RegExp(`^(${DEFERRED.map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
+    pluginBuild.onResolve({ filter: deferred }, async (args) => {
+      if (args.namespace === "deferred") return undefined;
+      const real = await pluginBuild.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        namespace: "deferred",
+      });
+      if (real.errors.length > 0) return { errors: real.errors };
+      // The path is the module's name: it names the stand-in in the bundle, where an absolute path of the
+      // build machine does not belong; the real file goes along as plugin data.
+      return { path: args.path, namespace: "deferred", pluginData: real.path };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: "deferred" }, (args) => ({
+      contents: deferredStub(`./${basename(args.pluginData)}`),
+      loader: "js",
+      resolveDir: dirname(args.pluginData),
+    }));
+    const anySeparator = (file) => file.replace(/[.-]/g, "\\$&").replaceAll("/", "[\\\\/]");
+    const edited = new RegExp(`node_modules[\\\\/](${Object.keys(EDITS).map(anySeparator).join("|")})$`);
+    pluginBuild.onLoad({ filter: edited }, async (args) => {
+      const file = Object.keys(EDITS).find((name) => args.path.replaceAll("\\", "/").endsWith(name));
+      let contents = await readFile(args.path, "utf8");
+      for (const [from, to] of EDITS[file]) {
+        if (!contents.includes(from)) throw new Error(`${args.path}: text to edit not found:\n${from}`);
+        contents = contents.replace(from, to);
+      }
+      applied.add(file);
+      return { contents, loader: "js" };
+    });
     // jsonc-parser's \`main\` is a UMD build whose requires esbuild cannot see: take its ES module build.
     pluginBuild.onResolve({ filter: /^jsonc-parser$/ }, async (args) => {
       const main = await pluginBuild.resolve("jsonc-parser/package.json", {
@@ -158,6 +313,8 @@ if (process.env.BUNDLE_REPORT) {
   for (const [name, bytes] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(String(Math.round(bytes / 1024)).padStart(6), "KiB", name);
 }
+const missed = Object.keys(EDITS).filter((file) => !applied.has(file));
+if (missed.length > 0) throw new Error(`Files to edit not bundled: ${missed.join(", ")}`);
 const text = await readFile(join(packageDir, staging), "utf8");
 await rename(join(packageDir, staging), join(packageDir, output));
 console.log(`Bundled the CLI into dist/cli.cjs (${Math.round(text.length / 1024)} KiB).`);

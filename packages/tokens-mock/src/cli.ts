@@ -17,7 +17,6 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startMockServer(command.options);
-  process.stdout.write(startupBanner(server));
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(130); // a second Ctrl-C while closing: give up waiting
@@ -30,8 +29,10 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Handlers first, then the banner: whoever reads the banner (a test, a script) may stop the mock at once.
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.stdout.write(startupBanner(server));
 }
 
 main().catch((error: unknown) => {

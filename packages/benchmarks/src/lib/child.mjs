@@ -6,8 +6,8 @@ import { stopChild, waitForAnswer } from "@neuroio/test-support/processes";
 export { freePort, stopChild } from "@neuroio/test-support/processes";
 
 /**
- * A program to start: `file` (default: this Node) with `args`.
- * @typedef {{ file?: string, args: string[] }} Command
+ * A program to start: `file` (default: this Node) with `args`, and `env` added to this process's environment.
+ * @typedef {{ file?: string, args: string[], env?: Record<string, string> }} Command
  */
 
 /**
@@ -21,6 +21,7 @@ export async function startAndWait(command, url) {
   const started = performance.now();
   const child = spawn(command.file ?? process.execPath, command.args, {
     stdio: ["ignore", "ignore", "pipe"],
+    ...(command.env ? { env: { ...process.env, ...command.env } } : {}),
   });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {

@@ -8,6 +8,7 @@ import { runMockReadiness, runPeerThroughput } from "./bench.mjs";
 import { runMockReload } from "./reload.mjs";
 
 const OURS = "neuroio-tokens-mock CLI";
+const OURS_COLD = "neuroio-tokens-mock CLI, cold (first start: no code cache)";
 const STEADY = "Steady 0.22.2 (binary)";
 
 /**
@@ -39,8 +40,10 @@ export async function printMockSection({ quick }) {
     ),
   );
   const oursReady = find(mockRows, OURS).readyMs / steady.readyMs;
+  const coldReady = find(mockRows, OURS_COLD).readyMs / steady.readyMs;
   console.log(
-    `\nTarget: our CLI ready in ≤ 1.5x Steady's time: ${ratio(oursReady)}, ${verdict(oursReady <= 1.5)}.\n`,
+    `\nTarget: our CLI ready in ≤ 1.5x Steady's time: ${ratio(oursReady)}, ${verdict(oursReady <= 1.5)}` +
+      ` (first start after an install, no code cache yet: ${ratio(coldReady)}, ${verdict(coldReady <= 1.5)}).\n`,
   );
   const rateRows = await runPeerThroughput(quick ? { rounds: 2, calls: 200, warmup: 50 } : {});
   const steadyRate = find(rateRows, STEADY).perSecond;

@@ -31,12 +31,40 @@ const ERROR_SEVERITY = 0;
  * @returns the first problem found, or `undefined` when the document is usable.
  */
 export function checkSpecText(file: string, text: string): SpecProblem | undefined {
+  return parseSpecText(file, text).problem;
+}
+
+/** A spec's text parsed and checked ({@link checkSpecText}): the first problem, or the document. */
+export type ParsedSpec =
+  | { problem: SpecProblem; document?: undefined; selfContained?: undefined }
+  | {
+      problem: undefined;
+      /** The document as YAML data: what Prism's own reader makes of the text (same parser, same options). */
+      document: unknown;
+      /** No parser warning and no `$ref` to another file or URL: the document alone is the whole spec. */
+      selfContained: boolean;
+    };
+
+/** {@link checkSpecText}, and the parsed document when there is no problem, so it need not be parsed again. */
+export function parseSpecText(file: string, text: string): ParsedSpec {
   const parsed = parseWithPointers<unknown>(text, { ignoreDuplicateKeys: false });
   const syntax = parsed.diagnostics.find((diagnostic) => diagnostic.severity === ERROR_SEVERITY);
-  if (syntax) return { file, line: syntax.range.start.line + 1, message: syntax.message };
+  if (syntax) return { problem: { file, line: syntax.range.start.line + 1, message: syntax.message } };
   const problem = checkDocument(parsed.data);
-  if (!problem) return undefined;
-  return { file, line: lineOf(parsed, problem.path), message: `${dotted(problem.path)}: ${problem.message}` };
+  if (problem) {
+    const message = `${dotted(problem.path)}: ${problem.message}`;
+    return { problem: { file, line: lineOf(parsed, problem.path), message } };
+  }
+  const selfContained = parsed.diagnostics.length === 0 && !hasOutsideRef(parsed.data);
+  return { problem: undefined, document: parsed.data, selfContained };
+}
+
+/** Whether any `$ref` of the document points outside it (another file, a URL). */
+function hasOutsideRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasOutsideRef);
+  if (!isMap(node)) return false;
+  if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) return true;
+  return Object.values(node).some(hasOutsideRef);
 }
 
 interface Located {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { MockServerError } from "../errors.js";
-import { checkSpecText, formatSpecProblem } from "./check-spec.js";
+import { formatSpecProblem, parseSpecText } from "./check-spec.js";
 import { type Operation, prismHttp } from "./runtime.js";
 
 /**
@@ -42,11 +42,15 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
     throw new MockServerError("SPEC_NOT_FOUND", `Spec not found: ${specPath} does not exist.`);
   }
   // Our check first: it names the line of a YAML or OpenAPI mistake, which Prism's reader does not.
-  const problem = checkSpecText(specPath, readFileSync(specPath, "utf8"));
-  if (problem) throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(problem)}`);
+  const checked = parseSpecText(specPath, readFileSync(specPath, "utf8"));
+  if (checked.problem)
+    throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(checked.problem)}`);
   let operations: Operation[];
   try {
-    operations = await prismHttp().getHttpOperationsFromSpec(specPath);
+    // A document that refers to no other file is handed to Prism parsed: Prism would parse the file again
+    // (the same parser, the same data). Relative references in other files are resolved from the file.
+    const source = checked.selfContained ? (checked.document as object) : specPath;
+    operations = await prismHttp().getHttpOperationsFromSpec(source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new MockServerError("SPEC_INVALID", `Spec ${specPath} cannot be read: ${reason}`, { cause: error });
