@@ -1,6 +1,5 @@
 import { MockServerError } from "./errors.js";
 import { maskSecrets } from "./server/log.js";
-import { validateSeedOptions } from "./stateful/seed.js";
 
 /** Options of {@link startMockServer}; every field is optional. */
 export interface MockServerOptions {
@@ -143,13 +142,28 @@ function resolveMode(options: MockServerOptions): MockMode {
   return options.dynamic === true || options.seed !== undefined ? "dynamic" : "examples";
 }
 
-function checkStateful(options: MockServerOptions): void {
-  try {
-    validateSeedOptions(options);
-  } catch (error) {
-    throw invalid(`Invalid option: ${(error as Error).message}`, error);
+/** The stateful options: how many tokens to seed, a fixed key that fits in a URL path, a state file path. */
+function checkStateful({ seedTokens, token, statePath }: MockServerOptions): void {
+  if (
+    seedTokens !== undefined &&
+    !(Number.isSafeInteger(seedTokens) && seedTokens >= 0 && seedTokens <= 1000)
+  ) {
+    throw invalid(`Invalid option: seedTokens must be an integer from 0 to 1000, got ${String(seedTokens)}.`);
   }
-  if (options.statePath !== undefined && options.statePath.trim() === "") {
+  // The key goes into URL paths (`/v1/tokens/{key}/`): unreserved characters need no encoding anywhere.
+  // It is never quoted: it is a secret.
+  if (token !== undefined && (typeof token !== "string" || !/^[A-Za-z0-9._~-]{1,256}$/.test(token))) {
+    throw invalid(
+      "Invalid option: token must be 1 to 256 of the characters A-Z a-z 0-9 . _ ~ - (it is sent in URL paths).",
+    );
+  }
+  if (token !== undefined && /^\d+$/.test(token)) {
+    throw invalid("Invalid option: token must not be all digits: the API would read it as a token id.");
+  }
+  if (token === "." || token === "..") {
+    throw invalid('Invalid option: token must not be "." or "..": they are path segments, not keys.');
+  }
+  if (statePath !== undefined && statePath.trim() === "") {
     throw invalid("Invalid option statePath: expected a file path, got an empty string.");
   }
 }
