@@ -6,10 +6,9 @@ import {
   resolveOptions,
 } from "./options.js";
 import { formatSpecProblem } from "./prism/check-spec.js";
-import { createEngine } from "./prism/engine.js";
+import { createEngine, type EngineOptions } from "./prism/engine.js";
 import { followRequest, type SpecOperation } from "./prism/follow-request.js";
-import { formFields, type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
-import type { Operation } from "./prism/runtime.js";
+import { formFields, type PrismInput, proxyCall } from "./prism/forward.js";
 import { loadSpec, type SpecHolder } from "./prism/spec.js";
 import type { FileWatcher } from "./prism/watch-file.js";
 import { watchSpec } from "./prism/watch-spec.js";
@@ -55,11 +54,7 @@ export async function startMockServer(
 ): Promise<MockServer> {
   const resolved = resolveOptions(options);
   const { mode } = resolved;
-  const log = createLog({
-    quiet: resolved.quiet,
-    verbose: resolved.verbose,
-    ...(logSink ? { sink: logSink } : {}),
-  });
+  const log = createLog({ quiet: resolved.quiet, verbose: resolved.verbose, sink: logSink });
   const spec = await loadSpec(resolved.specPath);
   const api = mode === "stateful" ? await openStatefulApi(resolved, log.error) : undefined;
   const engine = createEngine({
@@ -126,19 +121,16 @@ function watchAndSwap(spec: SpecHolder, log: ReturnType<typeof createLog>): Prom
 }
 
 /** Examples mode: the spec's example that fits the request (see `followRequest`), not always the first. */
-function followExamples(
-  spec: SpecHolder,
-): (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput {
+function followExamples(spec: SpecHolder): NonNullable<EngineOptions["adjust"]> {
   return (operation, input, output) => {
-    const segments = input.url.path.split("/");
-    const template = operation.path.split("/");
-    const index = template.findIndex((part) => part.startsWith("{"));
+    const index = operation.path.split("/").findIndex((part) => part.startsWith("{"));
+    const segment = index < 0 ? undefined : input.url.path.split("/")[index];
     const followed = followRequest(
       // Prism's example type is wider (external examples have no `value`), which `followRequest` skips.
       spec.operations as unknown as readonly SpecOperation[],
       {
         operationId: operation.iid ?? "",
-        tokenIdOrKey: index < 0 ? undefined : decodeURIComponent(segments[index] ?? ""),
+        tokenIdOrKey: segment === undefined ? undefined : decodeURIComponent(segment),
         query: input.url.query ?? {},
         body: typeof input.body === "string" ? formFields(input.body) : input.body,
         contentType: input.headers?.["content-type"],

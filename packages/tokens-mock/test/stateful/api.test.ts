@@ -370,8 +370,8 @@ describe("the stateful API's state file", () => {
   it("checks the seed options before touching the state file, and releases the lock when seeding fails", async () => {
     const statePath = join(tempDir(), "state.json");
     for (const [options, message] of [
-      [{ seedTokens: -1 }, /seedTokens must be an integer from 0 to 1000, got -1/],
-      [{ token: "a b" }, /token must be 1 to 256/],
+      [{ seedTokens: -1 }, /Invalid option seedTokens: expected an integer from 0 to 1000, got -1/],
+      [{ token: "a b" }, /Invalid option token: expected 1 to 256 of the characters/],
     ] as const) {
       const started = startStateful({ statePath, ...options });
       await expect(started).rejects.toMatchObject({ code: "INVALID_OPTION" });
@@ -407,5 +407,33 @@ describe("the stateful API's state file", () => {
       status: 400,
       json: { detail: "You can't have more than 5 permanent tokens." },
     });
+  });
+});
+
+describe("the stateful options, checked once by startMockServer", () => {
+  it.each([
+    [{ seedTokens: -1 }, /seedTokens: expected an integer from 0 to 1000, got -1/],
+    [{ seedTokens: 1.5 }, /seedTokens: expected an integer/],
+    [{ seedTokens: 1001 }, /seedTokens: expected an integer/],
+    [{ token: "" }, /token: expected 1 to 256 of the characters/],
+    [{ token: "has space" }, /token: expected 1 to 256 of the characters/],
+    [{ token: "a/b" }, /it is sent in URL paths/],
+    [{ token: "x".repeat(257) }, /token: expected 1 to 256/],
+    [{ token: "12345" }, /not all digits/],
+    [{ token: ".." }, /not "\." or "\.\."/],
+    [{ token: "." }, /not "\." or "\.\."/],
+    [{ statePath: " " }, /statePath: expected a file path/],
+  ])("refuses %o with INVALID_OPTION", async (options, message) => {
+    const started = startStateful(options);
+    await expect(started).rejects.toMatchObject({ code: "INVALID_OPTION" });
+    await expect(started).rejects.toThrow(message);
+  });
+
+  it("accepts a key of every allowed character, and never quotes a refused key", async () => {
+    const mock = await startStateful({ token: "Az09._~-1" });
+    expect(mock.token).toBe("Az09._~-1");
+    await expect(startStateful({ token: "secret value" })).rejects.toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("secret value") }),
+    );
   });
 });
