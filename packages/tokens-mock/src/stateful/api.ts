@@ -1,13 +1,37 @@
 /**
  * The stateful tokens API as a function: a request in, an answer out, in memory, no HTTP. Prism calls it
- * in-process (after validating the request, and validates the answer), so one process serves the stateful
- * mode with one HTTP server. The state file, its lock and the seed are set up once by {@link openStatefulApi}.
+ * in-process as its `forward` component, after the front checked the request's form (`Authorization`, path,
+ * method, media type) and Prism its parameters and body against the spec; Prism then checks the answer.
+ * What neither can know is decided here: whether the key is known, active and unexpired (401), whether the
+ * id or key exists (404), the permanent-token limit (400), and the query read as DRF reads it (params.ts).
+ * The state file, its lock and the seed are set up once by {@link openStatefulApi}.
  * @module
  */
-import { type ApiRequest, type ApiResponse, json, respond, unauthorized } from "./operations.js";
+import { AUTHENTICATE_CHALLENGE, INVALID_TOKEN, parseAuthorization } from "./auth.js";
+import { parseListQuery, parseUpdateBody, type Query } from "./params.js";
+import { bodyFields } from "./request-body.js";
 import { type SeedOptions, seedStore } from "./seed.js";
 import { loadStateFile, lockStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
-import { MAX_PERMANENT_TOKENS, type StoreSnapshot, TokenStore } from "./store.js";
+import { MAX_PERMANENT_TOKENS, PermanentTokenLimitError, type StoreSnapshot, TokenStore } from "./store.js";
+
+/**
+ * A checked request, as Prism hands it to `forward`: the raw (percent-encoded) path of `/v1/tokens/` or
+ * `/v1/tokens/{token_id_or_key}/`, lower-case header names, and the body parsed from JSON or, for a form
+ * (the Python SDK's PATCH), its text.
+ */
+export interface ApiRequest {
+  method: string;
+  url: { path: string; query?: Query | undefined };
+  headers?: Readonly<Record<string, string | undefined>> | undefined;
+  body?: unknown;
+}
+
+/** An answer, in the shape `forward` resolves to; no `body` means none at all (204). Fresh objects. */
+export interface ApiResponse {
+  statusCode: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
 
 /** Options of {@link openStatefulApi}: the seed, a state file loaded at start and saved after every change, the clock. */
 export interface StatefulApiOptions extends SeedOptions {
@@ -18,13 +42,13 @@ export interface StatefulApiOptions extends SeedOptions {
 /** An open in-memory API. */
 export interface StatefulApi {
   /**
-   * Answers one request Prism has checked. A bug of the mock is a 500 `{detail}` (and a warning). After
+   * Answers one checked request. A bug of the mock is a 500 `{detail}` (and a warning). After
    * {@link StatefulApi.close} every request is a 500: its changes could no longer be saved.
    */
   handle(request: ApiRequest): ApiResponse;
   /**
-   * The 401 of a request whose key is not known, active and unexpired, or `undefined`: asked before a
-   * request that breaks the spec is answered 400, so the order of the real API holds (credentials first).
+   * The 401 of a request whose key is not known, active and unexpired, or `undefined`: the front asks it
+   * before answering a request that breaks the spec, so the order of the real API holds (credentials first).
    */
   unauthorized(request: ApiRequest): ApiResponse | undefined;
   /** A key that works now (the fixed token, else the first seeded, else an active one of the state file). */
@@ -33,9 +57,11 @@ export interface StatefulApi {
   close(): Promise<void>;
 }
 
+const COLLECTION_PATH = "/v1/tokens/";
+
 /**
  * Opens the API: locks the state file, removes temporary files a killed process left beside it, loads it,
- * seeds. The options were checked by `resolveOptions`.
+ * seeds, saves. The options were checked by `resolveOptions`.
  * @param warn Where warnings go: a state file that cannot be saved, a bug of the mock.
  * @throws {MockServerError} `STATE_FILE_UNUSABLE` when another live process uses the state file (its PID is
  * named), when it is not a valid state (it is left untouched), or when the fixed `token` does not fit.
@@ -47,38 +73,22 @@ export async function openStatefulApi(
   const { statePath } = options;
   const release = statePath === undefined ? undefined : await lockStateFile(statePath);
   let closed = false;
-  // Seeding saves once at the end, not once per token (a thousand seeded tokens would be a thousand saves).
-  let seeding = true;
-  let pending: StoreSnapshot | undefined;
-  const save = (path: string, snapshot: StoreSnapshot) => {
-    if (closed) return;
-    if (seeding) {
-      pending = snapshot;
-      return;
-    }
-    try {
-      saveStateFile(path, snapshot);
-    } catch (error) {
-      // The API keeps working from memory; the user learns the file is stale.
-      warn(`Could not save the state file ${path}: ${(error as Error).message}`);
-    }
-  };
   try {
-    const store = new TokenStore({
-      now: options.now,
-      ...(statePath === undefined
-        ? {}
-        : { initial: load(statePath, warn), onChange: (snapshot) => save(statePath, snapshot) }),
-    });
-    const permanent = store.permanentCount();
-    if (permanent > MAX_PERMANENT_TOKENS) {
-      warn(
-        `The state file ${statePath} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
-      );
-    }
+    const store = new TokenStore(options.now, statePath === undefined ? undefined : load(statePath, warn));
     const callerKey = seedStore(store, options);
-    seeding = false;
-    if (statePath !== undefined && pending) save(statePath, pending);
+    if (statePath !== undefined) {
+      const save = (snapshot: StoreSnapshot) => {
+        try {
+          if (!closed) saveStateFile(statePath, snapshot);
+        } catch (error) {
+          // The API keeps working from memory; the user learns the file is stale.
+          warn(`Could not save the state file ${statePath}: ${(error as Error).message}`);
+        }
+      };
+      // Attached after seeding, which so saves once, not once per token.
+      save(store.snapshot());
+      store.onChange = save;
+    }
     return {
       callerKey,
       handle(request) {
@@ -86,9 +96,8 @@ export async function openStatefulApi(
         try {
           return respond(store, request);
         } catch (error) {
-          warn(
-            `Internal error of the stateful mock: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`,
-          );
+          const what = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+          warn(`Internal error of the stateful mock: ${what}`);
           return json(500, { detail: "Internal error of the stateful mock." });
         }
       },
@@ -110,5 +119,82 @@ function load(path: string, warn: (message: string) => void): StoreSnapshot | un
   if (removed > 0) {
     warn(`Removed ${removed} temporary file(s) of ${path} left by a process that was killed while saving.`);
   }
-  return loadStateFile(path);
+  const snapshot = loadStateFile(path);
+  const permanent = snapshot?.tokens.filter((token) => token.expires === null).length ?? 0;
+  if (permanent > MAX_PERMANENT_TOKENS) {
+    warn(
+      `The state file ${path} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
+    );
+  }
+  return snapshot;
+}
+
+function respond(store: TokenStore, request: ApiRequest): ApiResponse {
+  const refused = unauthorized(store, request);
+  if (refused) return refused;
+  const { path, query = {} } = request.url;
+  const method = request.method.toUpperCase();
+  if (path === COLLECTION_PATH) {
+    // DELETE reads `permanent` only: another parameter is no concern of it.
+    const parsed = parseListQuery(method === "DELETE" ? { permanent: query.permanent } : query);
+    if (!parsed.ok) return json(400, parsed.errors);
+    if (method === "GET") return json(200, store.list(parsed.value));
+    if (method === "POST") {
+      return withFields(request, (fields) =>
+        json(201, store.create({ permanent: fields.permanent === true })),
+      );
+    }
+    store.deleteMany(parsed.value.permanent);
+    return { statusCode: 204 };
+  }
+  // The front routed the path and checked that it decodes.
+  const idOrKey = decodeURIComponent(path.slice(COLLECTION_PATH.length, -1));
+  if (method === "GET") {
+    const token = store.find(idOrKey);
+    return token ? json(200, token) : notFound();
+  }
+  if (method === "DELETE") return store.delete(idOrKey) ? { statusCode: 204 } : notFound();
+  return withFields(request, (fields) => {
+    const update = parseUpdateBody(fields);
+    if (!update.ok) return json(400, update.errors);
+    const token = store.setActive(idOrKey, update.value.is_active);
+    return token ? json(200, token) : notFound();
+  });
+}
+
+function unauthorized(store: TokenStore, request: ApiRequest): ApiResponse | undefined {
+  const auth = parseAuthorization(request.headers?.authorization);
+  if (auth.ok && store.authenticate(auth.key)) return undefined;
+  const detail = auth.ok ? INVALID_TOKEN : auth.detail;
+  return json(401, { detail }, { "www-authenticate": AUTHENTICATE_CHALLENGE });
+}
+
+/**
+ * Acts on the body's fields. JSON `null` (which Prism lets through, the body being optional) and a request
+ * over the permanent-token limit are 400s.
+ */
+function withFields(
+  request: ApiRequest,
+  act: (fields: Readonly<Record<string, unknown>>) => ApiResponse,
+): ApiResponse {
+  // A form arrives as its text: fromEntries keeps the last of a repeated field, as Django reads it, and
+  // defines a field named "__proto__" as a field.
+  const { body } = request;
+  const form = typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : body;
+  const fields = bodyFields(undefined, form);
+  if (!fields.ok) return json(400, { detail: fields.detail });
+  try {
+    return act(fields.fields);
+  } catch (error) {
+    if (error instanceof PermanentTokenLimitError) return json(400, { detail: error.message });
+    throw error;
+  }
+}
+
+function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
+  return { statusCode: status, headers: { "content-type": "application/json", ...headers }, body };
+}
+
+function notFound(): ApiResponse {
+  return json(404, { detail: "Not found." });
 }

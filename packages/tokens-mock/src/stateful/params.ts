@@ -46,13 +46,6 @@ export function parseListQuery(params: Query): Parsed<ListQuery> {
     : { ok: true, value: { permanent, limit, offset } };
 }
 
-/** Parses the optional `permanent` filter of `DELETE /v1/tokens/`. */
-export function parsePermanentFilter(params: Query): Parsed<boolean | undefined> {
-  const errors: FieldErrors = {};
-  const permanent = readBoolean(params, "permanent", errors);
-  return permanent === undefined && errors.permanent ? { ok: false, errors } : { ok: true, value: permanent };
-}
-
 /** Parses the body of `PATCH`/`PUT /v1/tokens/{id}/`: `{"is_active": bool}`, required. */
 export function parseUpdateBody(body: Readonly<Record<string, unknown>>): Parsed<{ is_active: boolean }> {
   const isActive = toBoolean(body.is_active);

@@ -68,27 +68,25 @@ function expiresAt(token: StoredToken): number {
 
 /**
  * The tokens of one account, in memory. Every method returns copies, so callers cannot change the store
- * behind its back; every mutation calls `onChange` once (the state file saves from there).
+ * behind its back.
  */
 export class TokenStore {
+  /** Called after every mutation with the whole state (the state file saves from there); none: no copy. */
+  onChange: ((snapshot: StoreSnapshot) => void) | undefined;
   readonly #now: () => number;
-  readonly #onChange: ((snapshot: StoreSnapshot) => void) | undefined;
   /** By id, in insertion order, which is ascending id order (creation order). */
   readonly #tokens = new Map<number, StoredToken>();
   #nextId: number;
 
-  constructor(
-    options: {
-      now?: (() => number) | undefined;
-      initial?: StoreSnapshot | undefined;
-      onChange?: (snapshot: StoreSnapshot) => void;
-    } = {},
-  ) {
-    this.#now = options.now ?? Date.now;
-    this.#onChange = options.onChange;
-    const sorted = [...(options.initial?.tokens ?? [])].sort((a, b) => a.id - b.id);
+  /**
+   * @param now The clock (`Date.now`), injected so tests can make tokens expire.
+   * @param initial The state to start from (the state file's), else empty.
+   */
+  constructor(now: () => number = Date.now, initial?: StoreSnapshot) {
+    this.#now = now;
+    const sorted = [...(initial?.tokens ?? [])].sort((a, b) => a.id - b.id);
     for (const token of sorted) this.#tokens.set(token.id, { ...token });
-    this.#nextId = Math.max(options.initial?.nextId ?? 1, (sorted.at(-1)?.id ?? 0) + 1);
+    this.#nextId = Math.max(initial?.nextId ?? 1, (sorted.at(-1)?.id ?? 0) + 1);
   }
 
   /** The live (unexpired) tokens, newest first, filtered and paged like `GET /v1/tokens/`. */
@@ -195,12 +193,12 @@ export class TokenStore {
 
   /**
    * After every mutation: expired tokens are dropped (gone for good, so the saved file stays small), then
-   * `onChange` gets a snapshot; without a listener (no state file) nothing is copied.
+   * `onChange` gets a snapshot.
    */
   #changed(): void {
     const now = this.#now();
     for (const token of [...this.#tokens.values()])
       if (expiresAt(token) <= now) this.#tokens.delete(token.id);
-    if (this.#onChange) this.#onChange(this.snapshot());
+    this.onChange?.(this.snapshot());
   }
 }

@@ -13,7 +13,7 @@ const PAGE = { limit: 100, offset: 0 };
 describe("TokenStore", () => {
   it("creates tokens with increasing ids, random 40-hex keys and a 24-hour expiry", () => {
     const clock = fakeClock("2026-11-27T10:00:00.000Z");
-    const store = new TokenStore({ now: clock.now });
+    const store = new TokenStore(clock.now);
     const first = store.create({ permanent: false });
     clock.advance(1000);
     const second = store.create({ permanent: true });
@@ -51,7 +51,7 @@ describe("TokenStore", () => {
 
   it("expires a temporary token exactly 24 hours after creation, never a permanent one", () => {
     const clock = fakeClock("2026-11-27T10:00:00.000Z");
-    const store = new TokenStore({ now: clock.now });
+    const store = new TokenStore(clock.now);
     const temporary = store.create({ permanent: false });
     const permanent = store.create({ permanent: true });
     clock.advance(TEMPORARY_TOKEN_LIFETIME_MS - 1);
@@ -91,7 +91,7 @@ describe("TokenStore", () => {
       created,
       expires: null,
     }));
-    const store = new TokenStore({ initial: { nextId: 7, tokens } });
+    const store = new TokenStore(undefined, { nextId: 7, tokens });
     expect(() => store.setActive("6", true)).toThrow(PermanentTokenLimitError);
     expect(store.find("6")?.is_active).toBe(false);
     expect(store.permanentCount(true)).toBe(MAX_PERMANENT_TOKENS);
@@ -143,7 +143,8 @@ describe("TokenStore", () => {
   it("reports every mutation once with a snapshot, and purges expired tokens from it", () => {
     const clock = fakeClock("2026-11-27T10:00:00.000Z");
     const snapshots: StoreSnapshot[] = [];
-    const store = new TokenStore({ now: clock.now, onChange: (snapshot) => snapshots.push(snapshot) });
+    const store = new TokenStore(clock.now);
+    store.onChange = (snapshot) => snapshots.push(snapshot);
     const old = store.create({ permanent: false });
     clock.advance(TEMPORARY_TOKEN_LIFETIME_MS);
     store.list(PAGE);
@@ -162,10 +163,10 @@ describe("TokenStore", () => {
     const source = new TokenStore();
     source.create({ permanent: true });
     source.create({ permanent: false });
-    const restored = new TokenStore({ initial: source.snapshot() });
+    const restored = new TokenStore(undefined, source.snapshot());
     expect(restored.list(PAGE)).toEqual(source.list(PAGE));
     expect(restored.create({ permanent: false }).id).toBe(3);
-    const gapped = new TokenStore({ initial: { nextId: 1, tokens: source.snapshot().tokens } });
+    const gapped = new TokenStore(undefined, { nextId: 1, tokens: source.snapshot().tokens });
     expect(gapped.create({ permanent: false }).id).toBe(3);
   });
 
