@@ -7,10 +7,11 @@
  * The state file, its lock and the seed are set up once by {@link openStatefulApi}.
  * @module
  */
+import { MockServerError } from "../errors.js";
+import type { MockServerOptions } from "../options.js";
 import { AUTHENTICATE_CHALLENGE, INVALID_TOKEN, parseAuthorization } from "./auth.js";
 import { parseListQuery, parseUpdateBody, type Query } from "./params.js";
 import { bodyFields } from "./request-body.js";
-import { type SeedOptions, seedStore } from "./seed.js";
 import { loadStateFile, lockStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { MAX_PERMANENT_TOKENS, PermanentTokenLimitError, type StoreSnapshot, TokenStore } from "./store.js";
 
@@ -33,11 +34,8 @@ export interface ApiResponse {
   body?: unknown;
 }
 
-/** Options of {@link openStatefulApi}: the seed, a state file loaded at start and saved after every change, the clock. */
-export interface StatefulApiOptions extends SeedOptions {
-  statePath?: string | undefined;
-  now?: (() => number) | undefined;
-}
+/** What {@link openStatefulApi} reads of the options (see `MockServerOptions`, checked by `resolveOptions`). */
+export type StatefulApiOptions = Pick<MockServerOptions, "seedTokens" | "token" | "statePath" | "now">;
 
 /** An open in-memory API. */
 export interface StatefulApi {
@@ -61,7 +59,7 @@ const COLLECTION_PATH = "/v1/tokens/";
 
 /**
  * Opens the API: locks the state file, removes temporary files a killed process left beside it, loads it,
- * seeds, saves. The options were checked by `resolveOptions`.
+ * seeds, saves.
  * @param warn Where warnings go: a state file that cannot be saved, a bug of the mock.
  * @throws {MockServerError} `STATE_FILE_UNUSABLE` when another live process uses the state file (its PID is
  * named), when it is not a valid state (it is left untouched), or when the fixed `token` does not fit.
@@ -197,4 +195,36 @@ function json(status: number, body: unknown, headers?: Record<string, string>): 
 
 function notFound(): ApiResponse {
   return json(404, { detail: "Not found." });
+}
+
+/**
+ * Seeds `store`: `seedTokens` tokens when it holds no live token (a fresh start, or a state file whose tokens
+ * all expired), the first permanent so its key keeps working (default 1 without `token`, else 0); the fixed
+ * `token`, created as a permanent token when missing and activated again when deactivated (during a run it
+ * is a token like any other). Returns a key that works now: the fixed token, else the first seeded one, else
+ * the oldest active permanent one (the one seeding made first, so a restart on a state file shows the key
+ * the user saw last time), else the newest active one (the one that lives longest).
+ * @throws {MockServerError} `STATE_FILE_UNUSABLE` when the fixed token does not fit under the permanent-token limit.
+ */
+export function seedStore(store: TokenStore, { seedTokens, token }: StatefulApiOptions): string | undefined {
+  const all = { limit: Number.MAX_SAFE_INTEGER, offset: 0 };
+  const fresh = store.list(all).length === 0;
+  if (token !== undefined) {
+    try {
+      const existing = store.find(token);
+      if (!existing) store.create({ permanent: true, key: token });
+      else if (!existing.is_active) store.setActive(token, true);
+    } catch (error) {
+      const message = `Cannot add the fixed token: ${(error as Error).message} Delete or deactivate a permanent token first.`;
+      throw new MockServerError("STATE_FILE_UNUSABLE", message, { cause: error });
+    }
+  }
+  const count = fresh ? (seedTokens ?? (token === undefined ? 1 : 0)) : 0;
+  const seeded = Array.from({ length: count }, (_, index) => store.create({ permanent: index === 0 }));
+  const active = store.list(all).filter((candidate) => candidate.is_active);
+  return (
+    token ??
+    seeded[0]?.key ??
+    ([...active].reverse().find((candidate) => candidate.expires === null) ?? active[0])?.key
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedStore } from "../../src/stateful/seed.js";
+import { seedStore } from "../../src/stateful/api.js";
 import { TokenStore } from "../../src/stateful/store.js";
 
 const ALL = { limit: 1000, offset: 0 };
