@@ -9,8 +9,9 @@
  */
 import { MockServerError } from "../errors.js";
 import type { MockServerOptions } from "../options.js";
+import type { PrismInput, PrismOutput } from "../prism/forward.js";
 import { AUTHENTICATE_CHALLENGE, INVALID_TOKEN, parseAuthorization } from "./auth.js";
-import { parseListQuery, parseUpdateBody, type Query } from "./params.js";
+import { parseListQuery, parseUpdateBody } from "./params.js";
 import { bodyFields } from "./request-body.js";
 import { loadStateFile, lockStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { MAX_PERMANENT_TOKENS, PermanentTokenLimitError, type StoreSnapshot, TokenStore } from "./store.js";
@@ -20,19 +21,10 @@ import { MAX_PERMANENT_TOKENS, PermanentTokenLimitError, type StoreSnapshot, Tok
  * `/v1/tokens/{token_id_or_key}/`, lower-case header names, and the body parsed from JSON or, for a form
  * (the Python SDK's PATCH), its text.
  */
-export interface ApiRequest {
-  method: string;
-  url: { path: string; query?: Query | undefined };
-  headers?: Readonly<Record<string, string | undefined>> | undefined;
-  body?: unknown;
-}
+type ApiRequest = PrismInput;
 
 /** An answer, in the shape `forward` resolves to; no `body` means none at all (204). Fresh objects. */
-export interface ApiResponse {
-  statusCode: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
+type ApiResponse = PrismOutput;
 
 /** What {@link openStatefulApi} reads of the options (see `MockServerOptions`, checked by `resolveOptions`). */
 export type StatefulApiOptions = Pick<MockServerOptions, "seedTokens" | "token" | "statePath" | "now">;
