@@ -75,7 +75,7 @@ export async function openStatefulApi(
           warn(`Could not save the state file ${statePath}: ${(error as Error).message}`);
         }
       };
-      // Attached after seeding, which so saves once, not once per token.
+      // Attached after seeding, so seeding saves once, not once per token.
       save(store.snapshot());
       store.onChange = save;
     }

@@ -106,7 +106,7 @@ export class TokenStore {
     const now = this.#now();
     const token: StoredToken = {
       id: this.#nextId,
-      // 160 random bits never collide; a fixed key is only created when no live token has it (see seed.ts).
+      // 160 random bits never collide; a fixed key is only created when no live token has it (seedStore).
       key: options.key ?? randomBytes(20).toString("hex"),
       is_active: true,
       created: new Date(now).toISOString(),
