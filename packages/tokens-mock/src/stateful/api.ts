@@ -125,15 +125,15 @@ function respond(store: TokenStore, request: ApiRequest): ApiResponse {
   const { path, query = {} } = request.url;
   const method = request.method.toUpperCase();
   if (path === COLLECTION_PATH) {
-    // DELETE reads `permanent` only: another parameter is no concern of it.
-    const parsed = parseListQuery(method === "DELETE" ? { permanent: query.permanent } : query);
-    if (!parsed.ok) return json(400, parsed.errors);
-    if (method === "GET") return json(200, store.list(parsed.value));
     if (method === "POST") {
       return withFields(request, (fields) =>
         json(201, store.create({ permanent: fields.permanent === true })),
       );
     }
+    // DELETE reads `permanent` only: another parameter is no concern of it.
+    const parsed = parseListQuery(method === "DELETE" ? { permanent: query.permanent } : query);
+    if (!parsed.ok) return json(400, parsed.errors);
+    if (method === "GET") return json(200, store.list(parsed.value));
     store.deleteMany(parsed.value.permanent);
     return { statusCode: 204 };
   }

@@ -142,6 +142,10 @@ describe("the stateful API over HTTP", () => {
       expect([result.status, result.json], `${method} ${query}`).toEqual([400, body]);
     }
     expect(await ids(mock)).toEqual([1]);
+    // Parameters an operation does not declare are no concern of it.
+    expect((await send(mock, "POST", "/v1/tokens/?limit=x&permanent=maybe")).status).toBe(201);
+    expect((await send(mock, "DELETE", "/v1/tokens/?permanent=false&limit=x")).status).toBe(204);
+    expect(await ids(mock)).toEqual([1]);
   });
 
   it("pages with limit and offset, newest first, 20 by default, reading integers as DRF does", async () => {
