@@ -55,7 +55,8 @@ export function parseUpdateBody(body: Readonly<Record<string, unknown>>): Parsed
 
 /** The value of a parameter as Django's `QueryDict.get` reads it: the last one of a repeated name. */
 function last(params: Query, name: string): string | undefined {
-  return [params[name]].flat().at(-1);
+  const value = params[name];
+  return typeof value === "object" ? value.at(-1) : value;
 }
 
 function readBoolean(params: Query, name: string, errors: FieldErrors): boolean | undefined {

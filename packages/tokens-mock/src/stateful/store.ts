@@ -62,8 +62,14 @@ export function isOfKind(token: StoredToken, permanent: boolean | undefined): bo
   return permanent === undefined || (token.expires === null) === permanent;
 }
 
-function expiresAt(token: StoredToken): number {
-  return token.expires === null ? Infinity : Date.parse(token.expires);
+/** A token and its expiry in milliseconds (`Infinity` for a permanent one), parsed once. */
+interface Entry {
+  token: StoredToken;
+  expiresAt: number;
+}
+
+function entryOf(token: StoredToken): Entry {
+  return { token, expiresAt: token.expires === null ? Infinity : Date.parse(token.expires) };
 }
 
 /**
@@ -75,7 +81,7 @@ export class TokenStore {
   onChange: ((snapshot: StoreSnapshot) => void) | undefined;
   readonly #now: () => number;
   /** By id, in insertion order, which is ascending id order (creation order). */
-  readonly #tokens = new Map<number, StoredToken>();
+  readonly #tokens = new Map<number, Entry>();
   #nextId: number;
 
   /**
@@ -85,7 +91,7 @@ export class TokenStore {
   constructor(now: () => number = Date.now, initial?: StoreSnapshot) {
     this.#now = now;
     const sorted = [...(initial?.tokens ?? [])].sort((a, b) => a.id - b.id);
-    for (const token of sorted) this.#tokens.set(token.id, { ...token });
+    for (const token of sorted) this.#tokens.set(token.id, entryOf({ ...token }));
     this.#nextId = Math.max(initial?.nextId ?? 1, (sorted.at(-1)?.id ?? 0) + 1);
   }
 
@@ -113,7 +119,7 @@ export class TokenStore {
       expires: options.permanent ? null : new Date(now + TEMPORARY_TOKEN_LIFETIME_MS).toISOString(),
     };
     this.#nextId += 1;
-    this.#tokens.set(token.id, token);
+    this.#tokens.set(token.id, entryOf(token));
     this.#changed();
     return { ...token };
   }
@@ -126,8 +132,11 @@ export class TokenStore {
 
   /** The token a request authenticated with `key` acts as: known, active and unexpired; else `undefined`. */
   authenticate(key: string): StoredToken | undefined {
-    const token = this.#live().find((candidate) => candidate.key === key);
-    return token?.is_active ? { ...token } : undefined;
+    const now = this.#now();
+    for (const { token, expiresAt } of this.#tokens.values()) {
+      if (token.key === key) return token.is_active && expiresAt > now ? { ...token } : undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -159,7 +168,7 @@ export class TokenStore {
    * omitted every token, the caller's own included.
    */
   deleteMany(permanent?: boolean): void {
-    for (const token of [...this.#tokens.values()]) {
+    for (const { token } of [...this.#tokens.values()]) {
       if (isOfKind(token, permanent)) this.#tokens.delete(token.id);
     }
     this.#changed();
@@ -167,27 +176,28 @@ export class TokenStore {
 
   /** A copy of the whole state, for saving. */
   snapshot(): StoreSnapshot {
-    return { nextId: this.#nextId, tokens: [...this.#tokens.values()].map((token) => ({ ...token })) };
+    return { nextId: this.#nextId, tokens: [...this.#tokens.values()].map(({ token }) => ({ ...token })) };
   }
 
   /** How many permanent tokens there are, active or not; only active ones with `activeOnly`. */
   permanentCount(activeOnly = false): number {
     // Permanent tokens never expire, so no clock check is needed.
     return [...this.#tokens.values()].filter(
-      (token) => token.expires === null && (token.is_active || !activeOnly),
+      ({ token }) => token.expires === null && (token.is_active || !activeOnly),
     ).length;
   }
 
   /** The live tokens, oldest first. */
   #live(): StoredToken[] {
     const now = this.#now();
-    return [...this.#tokens.values()].filter((token) => expiresAt(token) > now);
+    const live: StoredToken[] = [];
+    for (const entry of this.#tokens.values()) if (entry.expiresAt > now) live.push(entry.token);
+    return live;
   }
 
   #find(idOrKey: string): StoredToken | undefined {
-    const now = this.#now();
     const byId = this.#tokens.get(idOf(idOrKey) ?? 0);
-    if (byId && expiresAt(byId) > now) return byId;
+    if (byId && byId.expiresAt > this.#now()) return byId.token;
     return this.#live().find((token) => token.key === idOrKey);
   }
 
@@ -197,8 +207,9 @@ export class TokenStore {
    */
   #changed(): void {
     const now = this.#now();
-    for (const token of [...this.#tokens.values()])
-      if (expiresAt(token) <= now) this.#tokens.delete(token.id);
+    for (const { token, expiresAt } of [...this.#tokens.values()]) {
+      if (expiresAt <= now) this.#tokens.delete(token.id);
+    }
     this.onChange?.(this.snapshot());
   }
 }
