@@ -183,8 +183,17 @@ function isTimestamp(value: unknown): value is string {
   return typeof value === "string" && format.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-/** Lock files this process holds. */
+/** Lock files this process holds, released on exit (by one listener) even when nobody calls release. */
 const held = new Set<string>();
+
+function releaseAll(): void {
+  for (const lockPath of held) release(lockPath);
+}
+
+function release(lockPath: string): void {
+  if (held.delete(lockPath) && readLock(lockPath) === `${process.pid}\n`) rmSync(lockPath, { force: true });
+  if (held.size === 0) process.off("exit", releaseAll);
+}
 
 /**
  * Takes `<statePath>.lock`, a file created exclusively (`wx`) holding this process's PID, so two mocks never
@@ -199,13 +208,13 @@ export async function lockStateFile(statePath: string): Promise<() => void> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     try {
       writeNewFile(lockPath, content);
+      if (held.size === 0) process.on("exit", releaseAll);
       held.add(lockPath);
-      const release = () => {
-        process.off("exit", release);
-        if (held.delete(lockPath) && readLock(lockPath) === content) rmSync(lockPath, { force: true });
+      let released = false;
+      return () => {
+        if (!released) release(lockPath);
+        released = true;
       };
-      process.on("exit", release);
-      return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
         const reason = `its lock ${lockPath} cannot be created (${(error as Error).message})`;

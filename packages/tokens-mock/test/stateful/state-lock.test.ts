@@ -142,6 +142,19 @@ describe("the state file lock (defect 7)", () => {
     closeAfterTest(await openStatefulApi({ statePath }, () => {}));
   });
 
+  it("releases every lock of this process on exit with one listener, however many it holds", async () => {
+    const dir = tempDir();
+    const before = process.listenerCount("exit");
+    const apis = [];
+    for (let index = 0; index < 12; index += 1) {
+      apis.push(await openStatefulApi({ statePath: join(dir, `state-${index}.json`) }, () => {}));
+    }
+    expect(process.listenerCount("exit")).toBe(before + 1);
+    for (const api of apis) await api.close();
+    expect(process.listenerCount("exit")).toBe(before);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".lock"))).toEqual([]);
+  });
+
   it("takes over a lock of a dead PID, of our own PID left by an earlier process, or unreadable", async () => {
     const dir = tempDir();
     for (const content of [`${await deadPid()}\n`, `${process.pid}\n`, "garbage"]) {
