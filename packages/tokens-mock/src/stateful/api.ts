@@ -16,31 +16,24 @@ import { bodyFields } from "./request-body.js";
 import { loadStateFile, lockStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { MAX_PERMANENT_TOKENS, PermanentTokenLimitError, type StoreSnapshot, TokenStore } from "./store.js";
 
-/**
- * A checked request, as Prism hands it to `forward`: the raw (percent-encoded) path of `/v1/tokens/` or
- * `/v1/tokens/{token_id_or_key}/`, lower-case header names, and the body parsed from JSON or, for a form
- * (the Python SDK's PATCH), its text.
- */
-type ApiRequest = PrismInput;
-
-/** An answer, in the shape `forward` resolves to; no `body` means none at all (204). Fresh objects. */
-type ApiResponse = PrismOutput;
-
 /** What {@link openStatefulApi} reads of the options (see `MockServerOptions`, checked by `resolveOptions`). */
 export type StatefulApiOptions = Pick<MockServerOptions, "seedTokens" | "token" | "statePath" | "now">;
 
 /** An open in-memory API. */
 export interface StatefulApi {
   /**
-   * Answers one checked request. A bug of the mock is a 500 `{detail}` (and a warning). After
-   * {@link StatefulApi.close} every request is a 500: its changes could no longer be saved.
+   * Answers one request as Prism hands it to `forward` after checking it: the raw (percent-encoded) path of
+   * `/v1/tokens/` or `/v1/tokens/{token_id_or_key}/`, lower-case header names, the body parsed from JSON or,
+   * for a form (the Python SDK's PATCH), its text. The answer is fresh objects; no `body` means none (204).
+   * A bug of the mock is a 500 `{detail}` (and a warning). After {@link StatefulApi.close} every request is
+   * a 500: its changes could no longer be saved.
    */
-  handle(request: ApiRequest): ApiResponse;
+  handle(request: PrismInput): PrismOutput;
   /**
    * The 401 of a request whose key is not known, active and unexpired, or `undefined`: the front asks it
    * before answering a request that breaks the spec, so the order of the real API holds (credentials first).
    */
-  unauthorized(request: ApiRequest): ApiResponse | undefined;
+  unauthorized(request: PrismInput): PrismOutput | undefined;
   /** A key that works now (the fixed token, else the first seeded, else an active one of the state file). */
   readonly callerKey: string | undefined;
   /** Releases the state file's lock; safe to call twice. */
@@ -119,7 +112,7 @@ function load(path: string, warn: (message: string) => void): StoreSnapshot | un
   return snapshot;
 }
 
-function respond(store: TokenStore, request: ApiRequest): ApiResponse {
+function respond(store: TokenStore, request: PrismInput): PrismOutput {
   const refused = unauthorized(store, request);
   if (refused) return refused;
   const { path, query = {} } = request.url;
@@ -152,7 +145,7 @@ function respond(store: TokenStore, request: ApiRequest): ApiResponse {
   });
 }
 
-function unauthorized(store: TokenStore, request: ApiRequest): ApiResponse | undefined {
+function unauthorized(store: TokenStore, request: PrismInput): PrismOutput | undefined {
   const auth = parseAuthorization(request.headers?.authorization);
   if (auth.ok && store.authenticate(auth.key)) return undefined;
   const detail = auth.ok ? INVALID_TOKEN : auth.detail;
@@ -164,9 +157,9 @@ function unauthorized(store: TokenStore, request: ApiRequest): ApiResponse | und
  * over the permanent-token limit are 400s.
  */
 function withFields(
-  request: ApiRequest,
-  act: (fields: Readonly<Record<string, unknown>>) => ApiResponse,
-): ApiResponse {
+  request: PrismInput,
+  act: (fields: Readonly<Record<string, unknown>>) => PrismOutput,
+): PrismOutput {
   // A form arrives as its text: fromEntries keeps the last of a repeated field, as Django reads it, and
   // defines a field named "__proto__" as a field.
   const { body } = request;
@@ -181,11 +174,11 @@ function withFields(
   }
 }
 
-function json(status: number, body: unknown, headers?: Record<string, string>): ApiResponse {
+function json(status: number, body: unknown, headers?: Record<string, string>): PrismOutput {
   return { statusCode: status, headers: { "content-type": "application/json", ...headers }, body };
 }
 
-function notFound(): ApiResponse {
+function notFound(): PrismOutput {
   return json(404, { detail: "Not found." });
 }
 
