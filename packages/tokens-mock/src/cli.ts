@@ -17,7 +17,6 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startMockServer(command.options);
-  process.stdout.write(startupBanner(server));
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(130); // a second Ctrl-C while closing: give up waiting
@@ -32,6 +31,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // Printed once Ctrl-C is handled: a signal sent as soon as the URL shows must not kill the process outright.
+  process.stdout.write(startupBanner(server));
 }
 
 main().catch((error: unknown) => {
