@@ -1,6 +1,5 @@
 import { MockServerError } from "./errors.js";
 import { maskSecrets } from "./server/log.js";
-import { validateSeedOptions } from "./stateful/seed.js";
 
 /** Options of {@link startMockServer}; every field is optional. */
 export interface MockServerOptions {
@@ -72,37 +71,51 @@ export interface ResolvedMockServerOptions
   watch: boolean;
 }
 
-/** The CLI flag of each stateful option, so one message serves both ways of starting the mock. */
-const STATEFUL_FLAGS = {
-  seedTokens: "--seed-tokens",
-  token: "--token",
-  statePath: "--state",
-  now: "no flag",
-};
+/** The CLI flag of each stateful-only option, so one message serves both ways of starting the mock. */
+const STATEFUL_ONLY = { seedTokens: "--seed-tokens", token: "--token", statePath: "--state", now: "no flag" };
 
 /**
- * Applies defaults and checks every option, so bad input fails before anything is started.
+ * Applies defaults and checks every option, once, so bad input fails before anything is started.
  * @throws {MockServerError} `INVALID_OPTION` naming the option and the value that is wrong (never a key or a
  * password).
  */
 export function resolveOptions(options: MockServerOptions = {}): ResolvedMockServerOptions {
-  const port = options.port ?? 0;
+  const { port = 0, host = "127.0.0.1", seed, proxy } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw invalid(`Invalid port ${String(port)}: expected an integer from 0 to 65535.`);
   }
-  const host = options.host ?? "127.0.0.1";
   if (host.trim() === "")
     throw invalid("Invalid host: expected a host name or IP address, got an empty string.");
-  if (options.seed === "") throw invalid("Invalid seed: expected a non-empty string.");
-  const mode = resolveMode(options);
+  if (seed === "") throw invalid("Invalid seed: expected a non-empty string.");
+  const dynamic = options.dynamic === true || seed !== undefined;
+  const mode =
+    options.stateful === true ? "stateful" : proxy !== undefined ? "proxy" : dynamic ? "dynamic" : "examples";
+  const conflict = (["dynamic", "seed", "proxy"] as const).find(
+    (name) => options[name] !== undefined && options[name] !== false,
+  );
+  if (mode === "stateful" && conflict) {
+    throw invalid(
+      `Invalid option ${conflict}: stateful mode answers from its own state, not with ${conflict}.`,
+    );
+  }
+  const statefulOnly = (Object.keys(STATEFUL_ONLY) as (keyof typeof STATEFUL_ONLY)[]).find(
+    (name) => options[name] !== undefined,
+  );
+  if (mode !== "stateful" && statefulOnly) {
+    const flag = STATEFUL_ONLY[statefulOnly];
+    throw invalid(`Invalid option ${statefulOnly} (${flag}): it needs stateful: true (--stateful).`);
+  }
+  if (mode === "proxy" && dynamic) {
+    throw invalid("Invalid option dynamic: proxy mode answers from the real server, not generated bodies.");
+  }
   if (mode === "stateful") checkStateful(options);
   return {
     mode,
     port,
     host,
-    seed: options.seed,
+    seed,
     errors: options.errors === true || mode === "stateful",
-    proxy: options.proxy === undefined ? undefined : parseProxyUrl(options.proxy),
+    proxy: proxy === undefined ? undefined : parseProxyUrl(proxy),
     seedTokens: options.seedTokens,
     token: options.token,
     statePath: options.statePath,
@@ -114,68 +127,41 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedMockSer
   };
 }
 
-function resolveMode(options: MockServerOptions): MockMode {
-  if (options.stateful === true) {
-    const conflict = (["dynamic", "seed", "proxy"] as const).find(
-      (name) => options[name] !== undefined && options[name] !== false,
-    );
-    if (conflict) {
-      throw invalid(
-        `Invalid option ${conflict}: stateful mode answers from its own state, not with ${conflict}.`,
-      );
-    }
-    return "stateful";
-  }
-  const statefulOnly = (["seedTokens", "token", "statePath", "now"] as const).find(
-    (name) => options[name] !== undefined,
-  );
-  if (statefulOnly) {
+/** The stateful options: how many tokens to seed, a fixed key that fits in a URL path, a state file path. */
+function checkStateful({ seedTokens, token, statePath }: MockServerOptions): void {
+  if (
+    seedTokens !== undefined &&
+    !(Number.isSafeInteger(seedTokens) && seedTokens >= 0 && seedTokens <= 1000)
+  ) {
     throw invalid(
-      `Invalid option ${statefulOnly} (${STATEFUL_FLAGS[statefulOnly]}): it needs stateful: true (--stateful).`,
+      `Invalid option seedTokens: expected an integer from 0 to 1000, got ${String(seedTokens)}.`,
     );
   }
-  if (options.proxy !== undefined) {
-    if (options.dynamic === true || options.seed !== undefined) {
-      throw invalid("Invalid option dynamic: proxy mode answers from the real server, not generated bodies.");
-    }
-    return "proxy";
+  // The key goes into URL paths (`/v1/tokens/{key}/`): unreserved characters need no encoding anywhere; all
+  // digits would read as an id, "." and ".." as path segments. It is a secret: never quoted.
+  if (token !== undefined && !/^(?!\d+$|\.\.?$)[A-Za-z0-9._~-]{1,256}$/.test(token)) {
+    throw invalid(
+      'Invalid option token: expected 1 to 256 of the characters A-Z a-z 0-9 . _ ~ - (it is sent in URL paths), not all digits (that is an id), not "." or "..".',
+    );
   }
-  return options.dynamic === true || options.seed !== undefined ? "dynamic" : "examples";
-}
-
-function checkStateful(options: MockServerOptions): void {
-  try {
-    validateSeedOptions(options);
-  } catch (error) {
-    throw invalid(`Invalid option: ${(error as Error).message}`, error);
-  }
-  if (options.statePath !== undefined && options.statePath.trim() === "") {
+  if (statePath?.trim() === "")
     throw invalid("Invalid option statePath: expected a file path, got an empty string.");
-  }
 }
 
 /**
  * Parses the upstream URL of proxy mode: an absolute `http:` or `https:` URL. A password in it is masked in
  * the error.
- * @throws {MockServerError} `INVALID_OPTION` when it is anything else.
  */
 function parseProxyUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid(
-      `Invalid proxy URL "${maskSecrets(value)}": expected an absolute http(s) URL such as https://iam.neuroio.com.`,
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw invalid(
-      `Invalid proxy URL "${maskSecrets(value)}": only http: and https: are supported, got ${url.protocol}`,
-    );
-  }
-  return url;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol === "http:" || url?.protocol === "https:") return url;
+  throw invalid(
+    url === undefined
+      ? `Invalid proxy URL "${maskSecrets(value)}": expected an absolute http(s) URL such as https://iam.neuroio.com.`
+      : `Invalid proxy URL "${maskSecrets(value)}": only http: and https: are supported, got ${url.protocol}`,
+  );
 }
 
-function invalid(message: string, cause?: unknown): MockServerError {
-  return new MockServerError("INVALID_OPTION", message, cause === undefined ? undefined : { cause });
+function invalid(message: string): MockServerError {
+  return new MockServerError("INVALID_OPTION", message);
 }

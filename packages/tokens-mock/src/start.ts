@@ -1,5 +1,4 @@
 import { createServer } from "node:http";
-import { MockServerError } from "./errors.js";
 import {
   type LogSink,
   type MockServerOptions,
@@ -7,17 +6,16 @@ import {
   resolveOptions,
 } from "./options.js";
 import { formatSpecProblem } from "./prism/check-spec.js";
-import { createEngine } from "./prism/engine.js";
+import { createEngine, type EngineOptions } from "./prism/engine.js";
 import { followRequest, type SpecOperation } from "./prism/follow-request.js";
-import { formFields, type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
-import type { Operation } from "./prism/runtime.js";
+import { formFields, type PrismInput, proxyCall } from "./prism/forward.js";
 import { loadSpec, type SpecHolder } from "./prism/spec.js";
 import type { FileWatcher } from "./prism/watch-file.js";
 import { watchSpec } from "./prism/watch-spec.js";
 import { createRequestHandler } from "./server/front.js";
 import { close, listen } from "./server/listen.js";
 import { createLog } from "./server/log.js";
-import { openStatefulApi, type StatefulApi } from "./stateful/api.js";
+import { openStatefulApi } from "./stateful/api.js";
 
 /** A running mock server. */
 export interface MockServer {
@@ -56,20 +54,16 @@ export async function startMockServer(
 ): Promise<MockServer> {
   const resolved = resolveOptions(options);
   const { mode } = resolved;
-  const log = createLog({
-    quiet: resolved.quiet,
-    verbose: resolved.verbose,
-    ...(logSink ? { sink: logSink } : {}),
-  });
+  const log = createLog({ quiet: resolved.quiet, verbose: resolved.verbose, sink: logSink });
   const spec = await loadSpec(resolved.specPath);
-  const api = mode === "stateful" ? await openApi(resolved, log.error) : undefined;
+  const api = mode === "stateful" ? await openStatefulApi(resolved, log.error) : undefined;
   const engine = createEngine({
     spec,
     logger: log.prism,
     dynamic: mode === "dynamic",
     seed: resolved.seed,
     refuseInvalid: mode === "stateful" || resolved.errors,
-    ...(api ? { forward: callApi(api) } : {}),
+    ...(api ? { forward: async (input: PrismInput) => api.handle(input) } : {}),
     ...(resolved.proxy ? { forward: proxyCall(resolved.proxy) } : {}),
     ...(mode === "examples" ? { adjust: followExamples(spec) } : {}),
   });
@@ -81,7 +75,7 @@ export async function startMockServer(
     checksAuthorization: mode !== "proxy",
     answersRouting: mode !== "proxy" || resolved.errors,
     refusesBadResponses: resolved.errors,
-    ...(api ? { checkCaller: (input: PrismInput) => refusedCaller(api, input) } : {}),
+    ...(api ? { checkCaller: api.unauthorized } : {}),
   });
   const server = createServer({ keepAliveTimeout: 5_000 }, handler);
   let port: number;
@@ -126,65 +120,17 @@ function watchAndSwap(spec: SpecHolder, log: ReturnType<typeof createLog>): Prom
   });
 }
 
-/** Opens the in-memory API of stateful mode; a state file it cannot use is a `MockServerError`. */
-async function openApi(
-  options: ResolvedMockServerOptions,
-  warn: (message: string) => void,
-): Promise<StatefulApi> {
-  const { seedTokens, token, statePath, now } = options;
-  try {
-    return await openStatefulApi({ seedTokens, token, statePath, now, warn });
-  } catch (error) {
-    throw new MockServerError("STATE_FILE_UNUSABLE", (error as Error).message, { cause: error });
-  }
-}
-
-/** Prism's checked request handed to the in-memory API, in-process; its answer goes back to Prism's checks. */
-function callApi(api: StatefulApi): (input: PrismInput) => Promise<PrismOutput> {
-  return async (input) => {
-    const answer = api.handle({
-      method: input.method,
-      path: input.url.path,
-      query: input.url.query ?? {},
-      headers: input.headers ?? {},
-      body: typeof input.body === "string" ? formFields(input.body) : input.body,
-    });
-    return { statusCode: answer.status, headers: answer.headers ?? {}, body: answer.body };
-  };
-}
-
-/**
- * The API's 401 for a request with an unknown, expired or deactivated key, asked before a request that
- * breaks the spec is answered 400, so the order of the real API holds (credentials first). A list of one
- * token changes nothing.
- */
-function refusedCaller(api: StatefulApi, input: PrismInput): PrismOutput | undefined {
-  const answer = api.handle({
-    method: "GET",
-    path: "/v1/tokens/",
-    query: { limit: "1" },
-    headers: input.headers ?? {},
-    body: undefined,
-  });
-  return answer.status === 401
-    ? { statusCode: 401, headers: answer.headers ?? {}, body: answer.body }
-    : undefined;
-}
-
 /** Examples mode: the spec's example that fits the request (see `followRequest`), not always the first. */
-function followExamples(
-  spec: SpecHolder,
-): (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput {
+function followExamples(spec: SpecHolder): NonNullable<EngineOptions["adjust"]> {
   return (operation, input, output) => {
-    const segments = input.url.path.split("/");
-    const template = operation.path.split("/");
-    const index = template.findIndex((part) => part.startsWith("{"));
+    const index = operation.path.split("/").findIndex((part) => part.startsWith("{"));
+    const segment = index < 0 ? undefined : input.url.path.split("/")[index];
     const followed = followRequest(
       // Prism's example type is wider (external examples have no `value`), which `followRequest` skips.
       spec.operations as unknown as readonly SpecOperation[],
       {
         operationId: operation.iid ?? "",
-        tokenIdOrKey: index < 0 ? undefined : decodeURIComponent(segments[index] ?? ""),
+        tokenIdOrKey: segment === undefined ? undefined : decodeURIComponent(segment),
         query: input.url.query ?? {},
         body: typeof input.body === "string" ? formFields(input.body) : input.body,
         contentType: input.headers?.["content-type"],

@@ -36,34 +36,34 @@ Options:
 
 /**
  * Parses the command line (without `node` and the script).
- * @throws {MockServerError} `INVALID_OPTION` for an unknown flag, a missing value or a bad port.
+ * @throws {MockServerError} `INVALID_OPTION` for an unknown flag, a missing value or a bad number.
  */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
-  // `pnpm mock -- --port 5000` passes the `--` through; it means nothing here.
-  const args = argv[0] === "--" ? argv.slice(1) : argv;
   let values: ReturnType<typeof parse>["values"];
   try {
-    values = parse(args).values;
+    // `pnpm mock -- --port 5000` passes the `--` through; it means nothing here.
+    values = parse(argv[0] === "--" ? argv.slice(1) : argv).values;
   } catch (error) {
     throw new MockServerError("INVALID_OPTION", `${(error as Error).message} (see --help).`);
   }
   if (values.help === true) return { kind: "help" };
+  const seedTokens = values["seed-tokens"];
   const options: MockServerOptions = {
-    port: values.port === undefined ? DEFAULT_CLI_PORT : parsePort(values.port),
+    port: values.port === undefined ? DEFAULT_CLI_PORT : integer("--port", values.port, 65_535),
+    host: values.host,
     dynamic: values.dynamic === true,
+    seed: values.seed,
     errors: values.errors === true,
+    proxy: values.proxy,
+    stateful: values.stateful === true,
+    seedTokens: seedTokens === undefined ? undefined : integer("--seed-tokens", seedTokens),
+    token: values.token,
+    statePath: values.state,
+    specPath: values.spec,
     quiet: values.quiet === true,
     verbose: values.verbose === true,
     watch: values["no-watch"] !== true,
   };
-  if (values.host !== undefined) options.host = values.host;
-  if (values.seed !== undefined) options.seed = values.seed;
-  if (values.proxy !== undefined) options.proxy = values.proxy;
-  if (values.spec !== undefined) options.specPath = values.spec;
-  if (values.stateful === true) options.stateful = true;
-  if (values["seed-tokens"] !== undefined) options.seedTokens = parseSeedTokens(values["seed-tokens"]);
-  if (values.token !== undefined) options.token = values.token;
-  if (values.state !== undefined) options.statePath = values.state;
   return { kind: "serve", options };
 }
 
@@ -93,19 +93,9 @@ function parse(argv: readonly string[]) {
   });
 }
 
-function parseSeedTokens(value: string): number {
-  if (!/^\d+$/.test(value)) {
-    throw new MockServerError("INVALID_OPTION", `Invalid --seed-tokens "${value}": expected an integer.`);
-  }
-  return Number(value);
-}
-
-function parsePort(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65_535) {
-    throw new MockServerError(
-      "INVALID_OPTION",
-      `Invalid --port "${value}": expected an integer from 0 to 65535.`,
-    );
-  }
-  return Number(value);
+/** A flag's value that must be a decimal integer (at most `max`); the range beyond is `resolveOptions`'s. */
+function integer(flag: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (/^\d{1,15}$/.test(value) && Number(value) <= max) return Number(value);
+  const range = max === Number.MAX_SAFE_INTEGER ? "an integer" : `an integer from 0 to ${max}`;
+  throw new MockServerError("INVALID_OPTION", `Invalid ${flag} "${value}": expected ${range}.`);
 }

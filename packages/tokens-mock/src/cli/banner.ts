@@ -1,33 +1,24 @@
-import { isIP } from "node:net";
+import { BlockList, isIP } from "node:net";
 import type { MockServer } from "../start.js";
 
 /** The key shown in the ready-to-run `curl` line; the mock accepts any key sent as `Token <key>`. */
 export const EXAMPLE_KEY = "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b";
 
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
+LOOPBACK.addAddress("::1", "ipv6");
+
 /**
- * Whether a host is loopback only: `localhost`, 127.0.0.0/8, `::1` (in any spelling) or an IPv4-mapped
- * loopback. Every other address (`0`, `::0`, `0:0:0:0:0:0:0:0`, a LAN address...) can be reached from
- * elsewhere, which the banner points out.
+ * Whether a host is loopback only: `localhost`, 127.0.0.0/8 or `::1`, in any spelling (`0:0:0:0:0:0:0:1`,
+ * `[::1]`, an IPv4-mapped `::ffff:127.0.0.1`). Every other address (`0`, `::0`, a LAN address...) can be
+ * reached from elsewhere, which the banner points out.
  */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
-  if (bare === "localhost") return true;
-  if (isIP(bare) === 4) return bare.startsWith("127.");
-  if (isIP(bare) !== 6) return false;
-  const mapped = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare)?.[1];
-  if (mapped !== undefined) return mapped.startsWith("127.");
-  const groups = expandIPv6(bare);
-  return groups.slice(0, 7).every((group) => group === 0) && groups[7] === 1;
-}
-
-/** The eight 16-bit groups of an IPv6 address (`::` expanded). */
-function expandIPv6(address: string): number[] {
-  const [head = "", tail] = address.split("::");
-  const parse = (part: string) =>
-    part === "" ? [] : part.split(":").map((group) => Number.parseInt(group, 16));
-  const left = parse(head);
-  const right = tail === undefined ? [] : parse(tail);
-  return [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
+  const bare = host.replace(/^\[|\]$/g, "");
+  const family = isIP(bare);
+  return (
+    bare.toLowerCase() === "localhost" || (family > 0 && LOOPBACK.check(bare, family === 4 ? "ipv4" : "ipv6"))
+  );
 }
 
 /** The text the CLI prints once the server answers: the URL, a `curl` to try, and the `Prefer` recipes. */

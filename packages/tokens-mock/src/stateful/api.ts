@@ -1,150 +1,215 @@
 /**
  * The stateful tokens API as a function: a request in, an answer out, in memory, no HTTP. Prism calls it
- * in-process (after validating the request, and validates the answer), so one process serves the stateful
- * mode with one HTTP server. The state file, its lock and the seed are set up once by {@link openStatefulApi}.
+ * in-process as its `forward` component, after the front checked the request's form (`Authorization`, path,
+ * method, media type) and Prism its parameters and body against the spec; Prism then checks the answer.
+ * What neither can know is decided here: whether the key is known, active and unexpired (401), whether the
+ * id or key exists (404), the permanent-token limit (400), and the query read as DRF reads it (params.ts).
+ * The state file, its lock and the seed are set up once by {@link openStatefulApi}.
  * @module
  */
-import { json, respond } from "./operations.js";
-import { type SeedOptions, seedStore, validateSeedOptions } from "./seed.js";
-import { loadStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
-import { isProcessAlive, lockStateFile } from "./state-lock.js";
-import { MAX_PERMANENT_TOKENS, type StoredToken, type StoreSnapshot, TokenStore } from "./store.js";
+import { MockServerError } from "../errors.js";
+import type { MockServerOptions } from "../options.js";
+import type { PrismInput, PrismOutput } from "../prism/forward.js";
+import { AUTHENTICATE_CHALLENGE, INVALID_TOKEN, parseAuthorization } from "./auth.js";
+import { parseListQuery, parseUpdateBody } from "./params.js";
+import { bodyFields } from "./request-body.js";
+import { loadStateFile, lockStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
+import { MAX_PERMANENT_TOKENS, PermanentTokenLimitError, type StoreSnapshot, TokenStore } from "./store.js";
 
-/**
- * A request to the in-memory API, as Prism hands it over: the raw (percent-encoded) path without the query;
- * a repeated query parameter is an array (the last one counts); header names in any case; the body parsed
- * (a JSON value, or the fields of a form such as the Python SDK's PATCH), `undefined` when there was none.
- */
-export interface ApiRequest {
-  method: string;
-  path: string;
-  query: Record<string, string | string[] | undefined>;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-/** The answer of the in-memory API; no `body` means none at all (204). Fresh objects the caller may keep. */
-export interface ApiResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-/**
- * Options of {@link openStatefulApi}: the seed, a state file loaded at start and saved after every change
- * (locked, `<statePath>.lock`, while the API is open), the clock, and where warnings go (`console.warn`).
- */
-export interface StatefulApiOptions extends SeedOptions {
-  statePath?: string;
-  now?: () => number;
-  warn?: (message: string) => void;
-}
+/** What {@link openStatefulApi} reads of the options (see `MockServerOptions`, checked by `resolveOptions`). */
+export type StatefulApiOptions = Pick<MockServerOptions, "seedTokens" | "token" | "statePath" | "now">;
 
 /** An open in-memory API. */
 export interface StatefulApi {
   /**
-   * Answers one request. Never throws, whatever the input: a bug of the mock is a 500 `{detail}` (and a
-   * warning). After {@link StatefulApi.close} every request is a 500: its changes could no longer be saved.
+   * Answers one request as Prism hands it to `forward` after checking it: the raw (percent-encoded) path of
+   * `/v1/tokens/` or `/v1/tokens/{token_id_or_key}/`, lower-case header names, the body parsed from JSON or,
+   * for a form (the Python SDK's PATCH), its text. The answer is fresh objects; no `body` means none (204).
+   * A bug of the mock is a 500 `{detail}` (and a warning). After {@link StatefulApi.close} every request is
+   * a 500: its changes could no longer be saved.
    */
-  handle(request: ApiRequest): ApiResponse;
+  handle(request: PrismInput): PrismOutput;
+  /**
+   * The 401 of a request whose key is not known, active and unexpired, or `undefined`: the front asks it
+   * before answering a request that breaks the spec, so the order of the real API holds (credentials first).
+   */
+  unauthorized(request: PrismInput): PrismOutput | undefined;
   /** A key that works now (the fixed token, else the first seeded, else an active one of the state file). */
   readonly callerKey: string | undefined;
-  /** The tokens seeding created at start. */
-  readonly seeded: readonly StoredToken[];
   /** Releases the state file's lock; safe to call twice. */
   close(): Promise<void>;
 }
 
+const COLLECTION_PATH = "/v1/tokens/";
+
 /**
- * Opens the API: checks the seed options, locks and loads the state file (removing temporary files a
- * killed process left beside it), seeds.
- * @throws {TypeError} for invalid seed options.
- * @throws {StateFileLockedError} when another live process uses the state file (its PID is named).
- * @throws {StateFileError} when the state file is not a valid state (it is left untouched).
- * @throws {Error} when the fixed `token` does not fit under the permanent-token limit.
+ * Opens the API: locks the state file, removes temporary files a killed process left beside it, loads it,
+ * seeds, saves.
+ * @param warn Where warnings go: a state file that cannot be saved, a bug of the mock.
+ * @throws {MockServerError} `STATE_FILE_UNUSABLE` when another live process uses the state file (its PID is
+ * named), when it is not a valid state (it is left untouched), or when the fixed `token` does not fit.
  */
-export async function openStatefulApi(options: StatefulApiOptions): Promise<StatefulApi> {
-  validateSeedOptions(options);
-  const sink = options.warn ?? ((message: string) => console.warn(message));
-  const warn = (message: string): void => {
-    try {
-      sink(message);
-    } catch {
-      // A warning that cannot be written must not turn an answer into a throw.
-    }
-  };
+export async function openStatefulApi(
+  options: StatefulApiOptions,
+  warn: (message: string) => void,
+): Promise<StatefulApi> {
   const { statePath } = options;
-  const lock = statePath === undefined ? undefined : await lockStateFile(statePath);
+  const release = statePath === undefined ? undefined : await lockStateFile(statePath);
   let closed = false;
-  // Seeding saves once at the end, not once per token (a thousand seeded tokens would be a thousand saves).
-  let seeding = true;
-  let unsaved: StoreSnapshot | undefined;
   try {
-    const store = new TokenStore({
-      ...(options.now ? { now: options.now } : {}),
-      ...(statePath === undefined
-        ? {}
-        : { ...loadState(statePath, warn), onChange: (snapshot) => save(statePath, snapshot) }),
-    });
-    const permanent = store.permanentCount();
-    if (permanent > MAX_PERMANENT_TOKENS) {
-      warn(
-        `The state file ${statePath} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
-      );
+    const store = new TokenStore(options.now, statePath === undefined ? undefined : load(statePath, warn));
+    const callerKey = seedStore(store, options);
+    if (statePath !== undefined) {
+      const save = (snapshot: StoreSnapshot) => {
+        try {
+          if (!closed) saveStateFile(statePath, snapshot);
+        } catch (error) {
+          // The API keeps working from memory; the user learns the file is stale.
+          warn(`Could not save the state file ${statePath}: ${(error as Error).message}`);
+        }
+      };
+      // Attached after seeding, so seeding saves once, not once per token.
+      save(store.snapshot());
+      store.onChange = save;
     }
-    const { created, callerKey } = seedStore(store, options);
-    seeding = false;
-    if (statePath !== undefined && unsaved) save(statePath, unsaved);
-    const seeded = Object.freeze(created.map((token) => Object.freeze(token)));
     return {
       callerKey,
-      seeded,
       handle(request) {
         if (closed) return json(500, { detail: "The stateful API was closed." });
         try {
           return respond(store, request);
         } catch (error) {
-          warn(`Internal error of the stateful mock: ${describe(error)}`);
+          const what = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+          warn(`Internal error of the stateful mock: ${what}`);
           return json(500, { detail: "Internal error of the stateful mock." });
         }
       },
+      unauthorized: (request) => unauthorized(store, request),
       async close() {
         closed = true;
-        lock?.release();
+        release?.();
       },
     };
   } catch (error) {
-    lock?.release();
+    release?.();
     throw error;
-  }
-
-  function save(path: string, snapshot: StoreSnapshot): void {
-    if (closed) return;
-    if (seeding) {
-      unsaved = snapshot;
-      return;
-    }
-    try {
-      saveStateFile(path, snapshot);
-    } catch (error) {
-      // The API keeps working from memory; the user learns the file is stale.
-      warn(`Could not save the state file ${path}: ${(error as Error).message}`);
-    }
   }
 }
 
 /** Cleans up after a killed process, then loads the file (a missing one is a fresh start). */
-function loadState(path: string, warn: (message: string) => void): { initial?: StoreSnapshot } {
-  const removed = removeStaleTemporaryFiles(path, isProcessAlive);
-  if (removed.length > 0) {
+function load(path: string, warn: (message: string) => void): StoreSnapshot | undefined {
+  const removed = removeStaleTemporaryFiles(path);
+  if (removed > 0) {
+    warn(`Removed ${removed} temporary file(s) of ${path} left by a process that was killed while saving.`);
+  }
+  const snapshot = loadStateFile(path);
+  const permanent = snapshot?.tokens.filter((token) => token.expires === null).length ?? 0;
+  if (permanent > MAX_PERMANENT_TOKENS) {
     warn(
-      `Removed ${removed.length} temporary file(s) of ${path} left by a process that was killed while saving.`,
+      `The state file ${path} holds ${permanent} permanent tokens, more than the ${MAX_PERMANENT_TOKENS} allowed: no permanent token can be created, nor activated beyond ${MAX_PERMANENT_TOKENS} active ones, until some are deleted.`,
     );
   }
-  const initial = loadStateFile(path);
-  return initial ? { initial } : {};
+  return snapshot;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+function respond(store: TokenStore, request: PrismInput): PrismOutput {
+  const refused = unauthorized(store, request);
+  if (refused) return refused;
+  const { path, query = {} } = request.url;
+  const method = request.method.toUpperCase();
+  if (path === COLLECTION_PATH) {
+    if (method === "POST") {
+      return withFields(request, (fields) =>
+        json(201, store.create({ permanent: fields.permanent === true })),
+      );
+    }
+    // DELETE reads `permanent` only: another parameter is no concern of it.
+    const parsed = parseListQuery(method === "DELETE" ? { permanent: query.permanent } : query);
+    if (!parsed.ok) return json(400, parsed.errors);
+    if (method === "GET") return json(200, store.list(parsed.value));
+    store.deleteMany(parsed.value.permanent);
+    return { statusCode: 204 };
+  }
+  // The front routed the path and checked that it decodes.
+  const idOrKey = decodeURIComponent(path.slice(COLLECTION_PATH.length, -1));
+  if (method === "GET") {
+    const token = store.find(idOrKey);
+    return token ? json(200, token) : notFound();
+  }
+  if (method === "DELETE") return store.delete(idOrKey) ? { statusCode: 204 } : notFound();
+  return withFields(request, (fields) => {
+    const update = parseUpdateBody(fields);
+    if (!update.ok) return json(400, update.errors);
+    const token = store.setActive(idOrKey, update.value.is_active);
+    return token ? json(200, token) : notFound();
+  });
+}
+
+function unauthorized(store: TokenStore, request: PrismInput): PrismOutput | undefined {
+  const auth = parseAuthorization(request.headers?.authorization);
+  if (auth.ok && store.authenticate(auth.key)) return undefined;
+  const detail = auth.ok ? INVALID_TOKEN : auth.detail;
+  return json(401, { detail }, { "www-authenticate": AUTHENTICATE_CHALLENGE });
+}
+
+/**
+ * Acts on the body's fields. JSON `null` (which Prism lets through, the body being optional) and a request
+ * over the permanent-token limit are 400s.
+ */
+function withFields(
+  request: PrismInput,
+  act: (fields: Readonly<Record<string, unknown>>) => PrismOutput,
+): PrismOutput {
+  // A form arrives as its text: fromEntries keeps the last of a repeated field, as Django reads it, and
+  // defines a field named "__proto__" as a field.
+  const { body } = request;
+  const form = typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : body;
+  const fields = bodyFields(undefined, form);
+  if (!fields.ok) return json(400, { detail: fields.detail });
+  try {
+    return act(fields.fields);
+  } catch (error) {
+    if (error instanceof PermanentTokenLimitError) return json(400, { detail: error.message });
+    throw error;
+  }
+}
+
+function json(status: number, body: unknown, headers?: Record<string, string>): PrismOutput {
+  return { statusCode: status, headers: { "content-type": "application/json", ...headers }, body };
+}
+
+function notFound(): PrismOutput {
+  return json(404, { detail: "Not found." });
+}
+
+/**
+ * Seeds `store`: `seedTokens` tokens when it holds no live token (a fresh start, or a state file whose tokens
+ * all expired), the first permanent so its key keeps working (default 1 without `token`, else 0); the fixed
+ * `token`, created as a permanent token when missing and activated again when deactivated (during a run it
+ * is a token like any other). Returns a key that works now: the fixed token, else the first seeded one, else
+ * the oldest active permanent one (the one seeding made first, so a restart on a state file shows the key
+ * the user saw last time), else the newest active one (the one that lives longest).
+ * @throws {MockServerError} `STATE_FILE_UNUSABLE` when the fixed token does not fit under the permanent-token limit.
+ */
+export function seedStore(store: TokenStore, { seedTokens, token }: StatefulApiOptions): string | undefined {
+  const all = { limit: Number.MAX_SAFE_INTEGER, offset: 0 };
+  const fresh = store.list(all).length === 0;
+  if (token !== undefined) {
+    try {
+      const existing = store.find(token);
+      if (!existing) store.create({ permanent: true, key: token });
+      else if (!existing.is_active) store.setActive(token, true);
+    } catch (error) {
+      const message = `Cannot add the fixed token: ${(error as Error).message} Delete or deactivate a permanent token first.`;
+      throw new MockServerError("STATE_FILE_UNUSABLE", message, { cause: error });
+    }
+  }
+  const count = fresh ? (seedTokens ?? (token === undefined ? 1 : 0)) : 0;
+  const seeded = Array.from({ length: count }, (_, index) => store.create({ permanent: index === 0 }));
+  const active = store.list(all).filter((candidate) => candidate.is_active);
+  return (
+    token ??
+    seeded[0]?.key ??
+    ([...active].reverse().find((candidate) => candidate.expires === null) ?? active[0])?.key
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * How the API reads `Authorization` (Django REST Framework's `TokenAuthentication`): exactly `Token <key>`.
- * The front reads the header's form the same way, so both modes answer a malformed header alike; the
- * stateful API also needs the key known, active and unexpired. No detail ever repeats a header.
+ * The front checks the header's form this way in every mode; the stateful API then needs the key known,
+ * active and unexpired. No detail ever repeats a header.
  * @module
  */
 

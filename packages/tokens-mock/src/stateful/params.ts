@@ -1,6 +1,8 @@
 /**
- * Validation of query parameters and body fields, answering like Django REST Framework does:
- * `{"field": ["message", ...]}`, every bad field at once.
+ * Query parameters and body fields read the way Django REST Framework reads them, for requests Prism has
+ * checked against the spec. Prism's coercion is looser than DRF's in a few places, which stay checked here:
+ * `limit=1e1`, `limit=0x10`, `limit=1.0` and an empty value pass Prism but are no integer to DRF, and
+ * `permanent=` (empty) is no boolean. Errors are DRF's: `{"field": ["message", ...]}`, every field at once.
  * @module
  */
 import type { ListQuery } from "./store.js";
@@ -14,13 +16,6 @@ export type Query = Readonly<Record<string, string | readonly string[] | undefin
 /** Either the parsed value or the field errors. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-/** The page size used when `limit` is omitted (the spec's default). */
-export const DEFAULT_LIMIT = 20;
-
-// The values DRF's BooleanField accepts, so Python-style form bodies (`is_active=False`) work too.
-const TRUE_VALUES = new Set<unknown>([true, 1, "true", "True", "TRUE", "t", "T", "1", "yes", "on"]);
-const FALSE_VALUES = new Set<unknown>([false, 0, "false", "False", "FALSE", "f", "F", "0", "no", "off"]);
-
 /** DRF's message for a value that is not a boolean. */
 export const INVALID_BOOLEAN = "Must be a valid boolean.";
 /** DRF's message for a value that is not an integer. */
@@ -28,95 +23,62 @@ export const INVALID_INTEGER = "A valid integer is required.";
 /** DRF's message for a required field that is missing. */
 export const REQUIRED = "This field is required.";
 
+// The values DRF's BooleanField accepts, so Python-style form bodies (`is_active=False`) read as DRF reads them.
+const TRUE_VALUES = new Set<unknown>([true, 1, "true", "True", "TRUE", "t", "T", "1", "yes", "on"]);
+const FALSE_VALUES = new Set<unknown>([false, 0, "false", "False", "FALSE", "f", "F", "0", "no", "off"]);
+
 /** Reads a boolean the way DRF's `BooleanField` does; `undefined` when the value is not one. */
 export function toBoolean(value: unknown): boolean | undefined {
-  if (TRUE_VALUES.has(value)) return true;
-  if (FALSE_VALUES.has(value)) return false;
-  return undefined;
-}
-
-function toInteger(value: string): number | undefined {
-  // Bounded length: a thousand-digit "integer" is not one, and the regular expression stays linear.
-  const integer = value.length <= 32 && /^\s*[+-]?\d+\s*$/.test(value) ? Number.parseInt(value, 10) : NaN;
-  return Number.isSafeInteger(integer) ? integer : undefined;
+  return TRUE_VALUES.has(value) ? true : FALSE_VALUES.has(value) ? false : undefined;
 }
 
 /**
- * Parses `permanent`, `limit` and `offset` of `GET /v1/tokens/`. `limit` must be an integer >= 1 (default 20),
- * `offset` an integer >= 0 (default 0). A repeated parameter counts by its last value, as Django reads it.
+ * Parses `permanent`, `limit` (an integer >= 1, default 20) and `offset` (>= 0, default 0) of
+ * `GET /v1/tokens/`. A repeated parameter counts by its last value, as Django reads it.
  */
 export function parseListQuery(params: Query): Parsed<ListQuery> {
   const errors: FieldErrors = {};
-  const permanent = parseOptionalBooleanParam(params, "permanent", errors);
-  const limit = parseIntegerParam(params, "limit", 1, DEFAULT_LIMIT, errors);
-  const offset = parseIntegerParam(params, "offset", 0, 0, errors);
-  const value = permanent === undefined ? { limit, offset } : { permanent, limit, offset };
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
-}
-
-/** Parses the optional `permanent` filter of `DELETE /v1/tokens/`. */
-export function parsePermanentFilter(params: Query): Parsed<boolean | undefined> {
-  const errors: FieldErrors = {};
-  const permanent = parseOptionalBooleanParam(params, "permanent", errors);
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: permanent };
-}
-
-/** Parses the body of `POST /v1/tokens/`: `{"permanent": bool}`, where the field is optional (default false). */
-export function parseCreateBody(body: Readonly<Record<string, unknown>>): Parsed<{ permanent: boolean }> {
-  const raw = Object.hasOwn(body, "permanent") ? body.permanent : undefined;
-  if (raw === undefined) return { ok: true, value: { permanent: false } };
-  const permanent = toBoolean(raw);
-  return permanent === undefined
-    ? { ok: false, errors: { permanent: [INVALID_BOOLEAN] } }
-    : { ok: true, value: { permanent } };
+  const permanent = readBoolean(params, "permanent", errors);
+  const limit = readInteger(params, "limit", 1, 20, errors);
+  const offset = readInteger(params, "offset", 0, 0, errors);
+  return Object.keys(errors).length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: { permanent, limit, offset } };
 }
 
 /** Parses the body of `PATCH`/`PUT /v1/tokens/{id}/`: `{"is_active": bool}`, required. */
 export function parseUpdateBody(body: Readonly<Record<string, unknown>>): Parsed<{ is_active: boolean }> {
-  const raw = Object.hasOwn(body, "is_active") ? body.is_active : undefined;
-  if (raw === undefined) return { ok: false, errors: { is_active: [REQUIRED] } };
-  const isActive = toBoolean(raw);
-  return isActive === undefined
-    ? { ok: false, errors: { is_active: [INVALID_BOOLEAN] } }
-    : { ok: true, value: { is_active: isActive } };
+  const isActive = toBoolean(body.is_active);
+  if (isActive !== undefined) return { ok: true, value: { is_active: isActive } };
+  return { ok: false, errors: { is_active: [body.is_active === undefined ? REQUIRED : INVALID_BOOLEAN] } };
 }
 
-/**
- * The value of a query parameter or form field as Django's `QueryDict.get` reads it: the last one of a
- * repeated name. `null` when the value is not a string at all (a parser that built an object, say).
- */
-export function lastValue(
-  source: Readonly<Record<string, unknown>>,
-  name: string,
-): string | null | undefined {
-  if (!Object.hasOwn(source, name)) return undefined;
-  const value = source[name];
-  const last = Array.isArray(value) ? value.at(-1) : value;
-  if (last === undefined) return undefined;
-  return typeof last === "string" ? last : null;
+/** The value of a parameter as Django's `QueryDict.get` reads it: the last one of a repeated name. */
+function last(params: Query, name: string): string | undefined {
+  const value = params[name];
+  return typeof value === "object" ? value.at(-1) : value;
 }
 
-function parseOptionalBooleanParam(params: Query, name: string, errors: FieldErrors): boolean | undefined {
-  const raw = lastValue(params, name);
-  if (raw === undefined) return undefined;
+function readBoolean(params: Query, name: string, errors: FieldErrors): boolean | undefined {
+  const raw = last(params, name);
   const value = toBoolean(raw);
-  if (value === undefined) errors[name] = [INVALID_BOOLEAN];
+  if (raw !== undefined && value === undefined) errors[name] = [INVALID_BOOLEAN];
   return value;
 }
 
-function parseIntegerParam(
+function readInteger(
   params: Query,
   name: string,
   minimum: number,
   fallback: number,
   errors: FieldErrors,
 ): number {
-  const raw = lastValue(params, name);
+  const raw = last(params, name);
   if (raw === undefined) return fallback;
-  const value = raw === null ? undefined : toInteger(raw);
-  if (value !== undefined && value >= minimum) return value;
-  const message =
-    value === undefined ? INVALID_INTEGER : `Ensure this value is greater than or equal to ${minimum}.`;
-  errors[name] = [message];
+  // Bounded length: a thousand-digit "integer" is not one, and the regular expression stays linear.
+  const value = raw.length <= 32 && /^\s*[+-]?\d+\s*$/.test(raw) ? Number.parseInt(raw, 10) : NaN;
+  if (Number.isSafeInteger(value) && value >= minimum) return value;
+  const tooSmall = Number.isSafeInteger(value);
+  errors[name] = [tooSmall ? `Ensure this value is greater than or equal to ${minimum}.` : INVALID_INTEGER];
   return fallback;
 }

@@ -1,17 +1,15 @@
 /**
- * The fields of a request body as the API reads them (Django REST Framework's JSON and form parsers): the
- * body arrives parsed; here it is checked to be an object of a media type the API takes.
+ * Request bodies and media types as the API reads them (Django REST Framework's JSON and form parsers):
+ * which `Content-Type` names JSON, its 415 message, and the fields of a parsed body.
  * @module
  */
-
-/** The fields of the object sent, or the status and `detail` of the answer that refuses the body. */
-export type BodyFields =
-  | { ok: true; fields: Readonly<Record<string, unknown>> }
-  | { ok: false; status: 400 | 415; detail: string };
-
 import { isObject } from "./state-file.js";
 
-const FORM = "application/x-www-form-urlencoded";
+/** The fields of the object sent, or the `detail` of the 400 that refuses a body that is no object. */
+export type BodyFields =
+  | { ok: true; fields: Readonly<Record<string, unknown>> }
+  | { ok: false; detail: string };
+
 const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** DRF's 415 message, naming the media type sent. */
@@ -31,24 +29,16 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * Checks a parsed body: no body is no field (`POST /v1/tokens/` needs none); a JSON body must be an
+ * The fields of a parsed body: no body is no field (`POST /v1/tokens/` needs none); a JSON body must be an
  * object; a form body (what the Python SDK sends) counts a repeated field by its last value, as Django does.
- * A `Content-Type` other than JSON or form is a 415.
- * @param contentType The request's `Content-Type`; without one, the body is taken as the caller parsed it.
+ * @param contentType The request's `Content-Type`, which says whether the body was a form.
  * @param body The parsed body: a JSON value, or the fields of a form; `undefined` when there was none.
  */
 export function bodyFields(contentType: string | undefined, body: unknown): BodyFields {
-  const mediaType = mediaTypeOf(contentType);
-  const form = mediaType === FORM;
-  if (mediaType !== "" && !form && !isJsonContentType(mediaType)) {
-    return { ok: false, status: 415, detail: unsupportedMediaType(mediaType) };
-  }
   if (body === undefined) return { ok: true, fields: NO_FIELDS };
-  if (!isObject(body)) {
-    const detail = `Invalid data. Expected a dictionary, but got ${pythonType(body)}.`;
-    return { ok: false, status: 400, detail };
-  }
-  if (!form) return { ok: true, fields: body };
+  if (!isObject(body))
+    return { ok: false, detail: `Invalid data. Expected a dictionary, but got ${pythonType(body)}.` };
+  if (mediaTypeOf(contentType) !== "application/x-www-form-urlencoded") return { ok: true, fields: body };
   // fromEntries defines each field, so one named "__proto__" stays a field.
   const last = Object.entries(body).map(([name, value]) => [
     name,
@@ -63,6 +53,5 @@ function pythonType(value: unknown): string {
   if (Array.isArray(value)) return "list";
   if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
   if (typeof value === "boolean") return "bool";
-  if (typeof value === "string") return "str";
-  return typeof value;
+  return typeof value === "string" ? "str" : typeof value;
 }

@@ -1,13 +1,15 @@
 /**
  * The `--state FILE` of the stateful mock: JSON loaded at start and saved after each change, written
- * atomically (a temporary file in the same directory, then a rename) so a crash never leaves half a file.
- * A file that cannot be used is refused with an error naming it, and is never overwritten.
+ * atomically (a temporary file in the same directory, then a rename) so a crash never leaves half a file;
+ * locked by one process at a time. A file that cannot be used is refused with an error naming it, and is
+ * never overwritten.
  * @module
  */
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -17,6 +19,8 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { MockServerError } from "../errors.js";
 import type { StoredToken, StoreSnapshot } from "./store.js";
 
 /** The `format` field every state file carries, so an unrelated JSON file is not taken for one. */
@@ -25,46 +29,35 @@ export const STATE_FORMAT = "neuroio-tokens-mock/state@1";
 /** Largest state file loaded: far above any real one (a token takes about 170 bytes). */
 export const MAX_STATE_BYTES = 64 * 1024 * 1024;
 
-/** A state file that cannot be read or is not a valid state; `path` names the file. */
-export class StateFileError extends Error {
-  override readonly name: string = "StateFileError";
-  /** The file that was refused. */
-  readonly path: string;
-  /**
-   * @param reason What is wrong, without the file's name (the message names it).
-   * @param options.advice What to do; by default, to fix or delete the file (which was left untouched).
-   */
-  constructor(path: string, reason: string, options: { cause?: unknown; advice?: string } = {}) {
-    const advice = options.advice ?? "It was left untouched; fix it, or delete it to start empty.";
-    super(
-      `Cannot use the state file ${path}: ${reason}. ${advice}`,
-      options.cause === undefined ? undefined : { cause: options.cause },
-    );
-    this.path = path;
-  }
+/** The error of a state file that cannot be used: what is wrong, and what to do (by default, fix or delete it). */
+function unusable(
+  path: string,
+  reason: string,
+  advice = "It was left untouched; fix it, or delete it to start empty.",
+  cause?: unknown,
+): MockServerError {
+  const message = `Cannot use the state file ${path}: ${reason}. ${advice}`;
+  return new MockServerError("STATE_FILE_UNUSABLE", message, cause === undefined ? undefined : { cause });
 }
 
 /**
  * Loads a state file. A missing file is a fresh start (`undefined`); an unreadable, non-JSON or invalid
- * one throws {@link StateFileError}.
+ * one throws `STATE_FILE_UNUSABLE`.
  */
 export function loadStateFile(path: string): StoreSnapshot | undefined {
   let text: string;
   try {
     // Checked first: reading a FIFO blocks the start forever, and a huge file would be read whole.
     const stat = statSync(path);
-    if (!stat.isFile()) throw new StateFileError(path, "it cannot be read (not a regular file)");
+    if (!stat.isFile()) throw unusable(path, "it cannot be read (not a regular file)");
     if (stat.size > MAX_STATE_BYTES) {
-      throw new StateFileError(
-        path,
-        `it is larger than ${MAX_STATE_BYTES} bytes, too large for a state file`,
-      );
+      throw unusable(path, `it is larger than ${MAX_STATE_BYTES} bytes, too large for a state file`);
     }
     text = readFileSync(path, "utf8");
   } catch (error) {
-    if (error instanceof StateFileError) throw error;
+    if (error instanceof MockServerError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new StateFileError(path, `it cannot be read (${(error as Error).message})`, { cause: error });
+    throw unusable(path, `it cannot be read (${(error as Error).message})`, undefined, error);
   }
   let json: unknown;
   try {
@@ -72,7 +65,7 @@ export function loadStateFile(path: string): StoreSnapshot | undefined {
   } catch (error) {
     // V8 quotes the text around the error (`..."key": x7628465"...`), which may be part of a key: dropped.
     const reason = (error as Error).message.replace(/,\s*(?:\.\.\.)?".*$/s, "");
-    throw new StateFileError(path, `it is not valid JSON (${reason})`);
+    throw unusable(path, `it is not valid JSON (${reason})`);
   }
   return parseSnapshot(json, path);
 }
@@ -80,7 +73,11 @@ export function loadStateFile(path: string): StoreSnapshot | undefined {
 /** Saves `snapshot` to `path` atomically, readable by the owner only (the file holds secret keys). */
 export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
   const content = `${JSON.stringify({ format: STATE_FORMAT, ...snapshot }, null, 2)}\n`;
-  const temporary = join(dirname(path), `.${basename(path)}.${uniqueSuffix()}.tmp`);
+  // `<pid>.<8 hex>`: no other process, nor another save of this one, picks the same name.
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
   try {
     writeNewFile(temporary, content);
     renameSync(temporary, path);
@@ -90,8 +87,8 @@ export function saveStateFile(path: string, snapshot: StoreSnapshot): void {
   }
 }
 
-/** Writes a file that must not exist yet, readable by the owner only, and flushes it to disk. */
-export function writeNewFile(path: string, content: string): void {
+/** Writes a file that must not exist yet (`wx`), readable by the owner only, and flushes it to disk. */
+function writeNewFile(path: string, content: string): void {
   const fd = openSync(path, "wx", 0o600);
   try {
     writeSync(fd, content);
@@ -101,38 +98,28 @@ export function writeNewFile(path: string, content: string): void {
   }
 }
 
-/** `<pid>.<8 hex>`: a file name part no other process, nor another call of this one, picks. */
-export function uniqueSuffix(): string {
-  return `${process.pid}.${randomBytes(4).toString("hex")}`;
-}
-
 /**
  * Removes the temporary files a save of `path` left behind when its process died mid-save
  * (`.<name>.<pid>.<hex>.tmp` beside it, holding keys). Only those of this state file, and only when their
  * process is gone; saves are synchronous, so none of this process's own is in progress while this runs.
- * @param isAlive Whether a PID names a running process other than this one.
- * @returns The files removed.
+ * @returns How many files were removed.
  */
-export function removeStaleTemporaryFiles(path: string, isAlive: (pid: number) => boolean): string[] {
-  const dir = dirname(path);
+export function removeStaleTemporaryFiles(path: string): number {
   const prefix = `.${basename(path)}.`;
   let names: string[];
   try {
-    names = readdirSync(dir);
+    names = readdirSync(dirname(path));
   } catch {
-    return []; // no directory, nothing left behind; saving will say what is wrong
+    return 0; // no directory, nothing left behind; saving will say what is wrong
   }
-  const removed: string[] = [];
+  let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const match = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
-    if (!match) continue;
-    const pid = Number(match[1]);
-    if (pid !== process.pid && isAlive(pid)) continue;
-    const file = join(dir, name);
+    const pid = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (!name.startsWith(prefix) || pid === undefined) continue;
+    if (Number(pid) !== process.pid && isProcessAlive(Number(pid))) continue;
     try {
-      rmSync(file, { force: true });
-      removed.push(file);
+      rmSync(join(dirname(path), name), { force: true });
+      removed += 1;
     } catch {
       // Not ours to remove (a directory by that name, another owner): leave it.
     }
@@ -140,10 +127,10 @@ export function removeStaleTemporaryFiles(path: string, isAlive: (pid: number) =
   return removed;
 }
 
-/** Checks that `json` is a state this version wrote; throws {@link StateFileError} saying what is wrong. */
-export function parseSnapshot(json: unknown, path: string): StoreSnapshot {
+/** Checks that `json` is a state this version wrote; throws `STATE_FILE_UNUSABLE` saying what is wrong. */
+function parseSnapshot(json: unknown, path: string): StoreSnapshot {
   const fail = (reason: string): never => {
-    throw new StateFileError(path, reason);
+    throw unusable(path, reason);
   };
   if (!isObject(json)) return fail("it is not a JSON object");
   if (json.format !== STATE_FORMAT) return fail(`its "format" is not "${STATE_FORMAT}"`);
@@ -192,9 +179,114 @@ function isPositiveInteger(value: unknown): value is number {
 }
 
 function isTimestamp(value: unknown): value is string {
-  return (
-    typeof value === "string" &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-    !Number.isNaN(Date.parse(value))
+  const format = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+  return typeof value === "string" && format.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** Lock files this process holds, released on exit (by one listener) even when nobody calls release. */
+const held = new Set<string>();
+
+function releaseAll(): void {
+  for (const lockPath of held) release(lockPath);
+}
+
+function release(lockPath: string): void {
+  if (held.delete(lockPath) && readLock(lockPath) === `${process.pid}\n`) rmSync(lockPath, { force: true });
+  if (held.size === 0) process.off("exit", releaseAll);
+}
+
+/**
+ * Takes `<statePath>.lock`, a file created exclusively (`wx`) holding this process's PID, so two mocks never
+ * share a state file (they would hand out the same ids and lose each other's tokens). A lock whose process is
+ * gone (killed, crashed) is taken over. Returns its release, which also runs when the process exits.
+ * @throws {MockServerError} `STATE_FILE_UNUSABLE` naming the PID of the live process that holds it, or
+ * saying why the lock cannot be created.
+ */
+export async function lockStateFile(statePath: string): Promise<() => void> {
+  const lockPath = `${statePath}.lock`;
+  const content = `${process.pid}\n`;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    try {
+      writeNewFile(lockPath, content);
+      if (held.size === 0) process.on("exit", releaseAll);
+      held.add(lockPath);
+      let released = false;
+      return () => {
+        if (!released) release(lockPath);
+        released = true;
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        const reason = `its lock ${lockPath} cannot be created (${(error as Error).message})`;
+        throw unusable(statePath, reason, "Check that its directory exists and is writable.", error);
+      }
+    }
+    const seen = readLock(lockPath);
+    if (seen === undefined) continue; // released meanwhile: try again
+    const pid = /^\d+\n$/.test(seen) ? Number(seen) : undefined;
+    // Our own PID in a lock we do not hold was left by an earlier process that had it (a restarted container).
+    if (pid !== undefined && isProcessAlive(pid) && (pid !== process.pid || held.has(lockPath))) {
+      const who = pid === process.pid ? `this process (PID ${pid})` : `the process with PID ${pid}`;
+      throw unusable(
+        statePath,
+        `it is in use by ${who}, which holds the lock ${lockPath}`,
+        "Two mocks on one state file would lose tokens: stop the other one, or give this one another state file. If no mock runs with that PID, delete the lock file.",
+      );
+    }
+    if (pid === undefined && attempt < 5) {
+      await sleep(20); // an empty or partial lock: its process may be writing it right now
+      continue;
+    }
+    takeOver(lockPath, seen);
+  }
+  throw unusable(
+    statePath,
+    `its lock ${lockPath} keeps changing hands`,
+    "Another program is racing for it; stop it and try again.",
   );
+}
+
+/**
+ * Removes a stale lock whose content was `seen`. It is first renamed aside (only one process can rename a
+ * given file), then checked: if another process replaced the stale lock with its own in between, that lock
+ * is put back.
+ */
+function takeOver(lockPath: string, seen: string): void {
+  const aside = `${lockPath}.${process.pid}.${randomBytes(4).toString("hex")}.stale`;
+  try {
+    renameSync(lockPath, aside);
+  } catch {
+    return; // gone already, or taken over by another process: the next attempt sees which
+  }
+  if (readLock(aside) !== seen) {
+    try {
+      linkSync(aside, lockPath);
+    } catch {
+      // A third process holds it now; the next attempt sees it.
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
+function readLock(lockPath: string): string | undefined {
+  try {
+    return readFileSync(lockPath, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a process with this PID runs. Another user's process counts as running (`EPERM`); this process
+ * counts as running (its own lock is told apart by `held`).
+ */
+function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  if (pid <= 0) return false; // 0 would signal this process's group
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

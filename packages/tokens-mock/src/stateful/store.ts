@@ -42,27 +42,11 @@ export class PermanentTokenLimitError extends Error {
   }
 }
 
-/**
- * Options of {@link TokenStore}: the clock (`Date.now`), the key generator ({@link randomTokenKey}), the
- * state to start from (empty), and a listener called after every mutation (the state file saves from there).
- */
-export interface TokenStoreOptions {
-  now?: () => number;
-  generateKey?: () => string;
-  initial?: StoreSnapshot;
-  onChange?: (snapshot: StoreSnapshot) => void;
-}
-
 /** What {@link TokenStore.list} selects: `permanent` (omitted: both kinds), a page of `limit` after `offset`. */
 export interface ListQuery {
-  permanent?: boolean;
+  permanent?: boolean | undefined;
   limit: number;
   offset: number;
-}
-
-/** A 40-character random hex key, like the service's. */
-export function randomTokenKey(): string {
-  return randomBytes(20).toString("hex");
 }
 
 /**
@@ -84,49 +68,40 @@ interface Entry {
   expiresAt: number;
 }
 
+function entryOf(token: StoredToken): Entry {
+  return { token, expiresAt: token.expires === null ? Infinity : Date.parse(token.expires) };
+}
+
 /**
- * The tokens of one account, in memory, indexed by id and by key. Every method returns copies, so callers
- * cannot change the store behind its back; every mutation calls `onChange` once.
+ * The tokens of one account, in memory. Every method returns copies, so callers cannot change the store
+ * behind its back.
  */
 export class TokenStore {
+  /** Called after every mutation with the whole state (the state file saves from there); none: no copy. */
+  onChange: ((snapshot: StoreSnapshot) => void) | undefined;
   readonly #now: () => number;
-  readonly #generateKey: () => string;
-  readonly #onChange: ((snapshot: StoreSnapshot) => void) | undefined;
-  #nextId: number;
   /** By id, in insertion order, which is ascending id order (creation order). */
-  readonly #byId = new Map<number, Entry>();
-  readonly #byKey = new Map<string, Entry>();
+  readonly #tokens = new Map<number, Entry>();
+  #nextId: number;
 
-  constructor(options: TokenStoreOptions = {}) {
-    this.#now = options.now ?? Date.now;
-    this.#generateKey = options.generateKey ?? randomTokenKey;
-    this.#onChange = options.onChange;
-    const initial = options.initial ?? { nextId: 1, tokens: [] };
-    const sorted = [...initial.tokens].sort((a, b) => a.id - b.id);
-    for (const token of sorted) this.#add({ ...token });
-    this.#nextId = Math.max(initial.nextId, (sorted.at(-1)?.id ?? 0) + 1);
+  /**
+   * @param now The clock (`Date.now`), injected so tests can make tokens expire.
+   * @param initial The state to start from (the state file's), else empty.
+   */
+  constructor(now: () => number = Date.now, initial?: StoreSnapshot) {
+    this.#now = now;
+    const sorted = [...(initial?.tokens ?? [])].sort((a, b) => a.id - b.id);
+    for (const token of sorted) this.#tokens.set(token.id, entryOf({ ...token }));
+    this.#nextId = Math.max(initial?.nextId ?? 1, (sorted.at(-1)?.id ?? 0) + 1);
   }
 
   /** The live (unexpired) tokens, newest first, filtered and paged like `GET /v1/tokens/`. */
   list(query: ListQuery): StoredToken[] {
-    const now = this.#now();
-    const entries = [...this.#byId.values()];
-    const page: StoredToken[] = [];
-    let skipped = 0;
-    for (let index = entries.length - 1; index >= 0 && page.length < query.limit; index -= 1) {
-      const entry = entries[index] as Entry;
-      if (entry.expiresAt <= now) continue;
-      if (!isOfKind(entry.token, query.permanent)) continue;
-      if (skipped < query.offset) skipped += 1;
-      else page.push({ ...entry.token });
-    }
-    return page;
-  }
-
-  /** How many live tokens there are (any kind, active or not). */
-  get size(): number {
-    const now = this.#now();
-    return [...this.#byId.values()].filter((entry) => entry.expiresAt > now).length;
+    return this.#live()
+      .reverse()
+      .filter((token) => isOfKind(token, query.permanent))
+      .slice(query.offset, query.offset + query.limit)
+      .map((token) => ({ ...token }));
   }
 
   /** Creates a token; a temporary one expires 24 hours after now. @throws {PermanentTokenLimitError} */
@@ -134,33 +109,34 @@ export class TokenStore {
     if (options.permanent && this.permanentCount() >= MAX_PERMANENT_TOKENS) {
       throw new PermanentTokenLimitError();
     }
-    this.#purgeExpired();
     const now = this.#now();
-    const key = options.key ?? this.#uniqueKey();
-    if (this.#byKey.has(key)) throw new Error("A token with this key already exists.");
     const token: StoredToken = {
       id: this.#nextId,
-      key,
+      // 160 random bits never collide; a fixed key is only created when no live token has it (seedStore).
+      key: options.key ?? randomBytes(20).toString("hex"),
       is_active: true,
       created: new Date(now).toISOString(),
       expires: options.permanent ? null : new Date(now + TEMPORARY_TOKEN_LIFETIME_MS).toISOString(),
     };
     this.#nextId += 1;
-    this.#add(token);
+    this.#tokens.set(token.id, entryOf(token));
     this.#changed();
     return { ...token };
   }
 
   /** Finds a live token by id (a string of digits) or by key, as the path `/v1/tokens/{id_or_key}/` does. */
   find(idOrKey: string): StoredToken | undefined {
-    const entry = this.#findLive(idOrKey);
-    return entry ? { ...entry.token } : undefined;
+    const token = this.#find(idOrKey);
+    return token && { ...token };
   }
 
   /** The token a request authenticated with `key` acts as: known, active and unexpired; else `undefined`. */
   authenticate(key: string): StoredToken | undefined {
-    const entry = this.#byKey.get(key);
-    return entry && entry.expiresAt > this.#now() && entry.token.is_active ? { ...entry.token } : undefined;
+    const now = this.#now();
+    for (const { token, expiresAt } of this.#tokens.values()) {
+      if (token.key === key) return token.is_active && expiresAt > now ? { ...token } : undefined;
+    }
+    return undefined;
   }
 
   /**
@@ -169,88 +145,71 @@ export class TokenStore {
    * ones (only possible with a state file written by a version that counted active tokens only).
    */
   setActive(idOrKey: string, isActive: boolean): StoredToken | undefined {
-    const token = this.#findLive(idOrKey)?.token;
+    const token = this.#find(idOrKey);
     if (!token) return undefined;
     const activating = isActive && !token.is_active && token.expires === null;
     if (activating && this.permanentCount(true) >= MAX_PERMANENT_TOKENS) throw new PermanentTokenLimitError();
     token.is_active = isActive;
-    this.#purgeExpired();
     this.#changed();
     return { ...token };
   }
 
   /** Deletes a live token; `false` when there is none with this id or key. */
   delete(idOrKey: string): boolean {
-    const entry = this.#findLive(idOrKey);
-    if (!entry) return false;
-    this.#remove(entry);
-    this.#purgeExpired();
+    const token = this.#find(idOrKey);
+    if (!token) return false;
+    this.#tokens.delete(token.id);
     this.#changed();
     return true;
   }
 
   /**
    * Deletes many tokens like `DELETE /v1/tokens/`: `false` only temporary ones, `true` only permanent ones,
-   * omitted every token, the caller's own included. Returns how many live tokens were deleted.
+   * omitted every token, the caller's own included.
    */
-  deleteMany(permanent?: boolean): number {
-    this.#purgeExpired();
-    const deleted = [...this.#byId.values()].filter((entry) => isOfKind(entry.token, permanent));
-    for (const entry of deleted) this.#remove(entry);
+  deleteMany(permanent?: boolean): void {
+    for (const { token } of [...this.#tokens.values()]) {
+      if (isOfKind(token, permanent)) this.#tokens.delete(token.id);
+    }
     this.#changed();
-    return deleted.length;
   }
 
   /** A copy of the whole state, for saving. */
   snapshot(): StoreSnapshot {
-    return { nextId: this.#nextId, tokens: [...this.#byId.values()].map((entry) => ({ ...entry.token })) };
-  }
-
-  #add(token: StoredToken): void {
-    const entry = { token, expiresAt: token.expires === null ? Infinity : Date.parse(token.expires) };
-    this.#byId.set(token.id, entry);
-    this.#byKey.set(token.key, entry);
-  }
-
-  #remove(entry: Entry): void {
-    this.#byId.delete(entry.token.id);
-    this.#byKey.delete(entry.token.key);
-  }
-
-  #findLive(idOrKey: string): Entry | undefined {
-    const now = this.#now();
-    const id = idOf(idOrKey);
-    const byId = id === undefined ? undefined : this.#byId.get(id);
-    if (byId && byId.expiresAt > now) return byId;
-    const byKey = this.#byKey.get(idOrKey);
-    return byKey && byKey.expiresAt > now ? byKey : undefined;
+    return { nextId: this.#nextId, tokens: [...this.#tokens.values()].map(({ token }) => ({ ...token })) };
   }
 
   /** How many permanent tokens there are, active or not; only active ones with `activeOnly`. */
   permanentCount(activeOnly = false): number {
     // Permanent tokens never expire, so no clock check is needed.
-    return [...this.#byId.values()].filter(
+    return [...this.#tokens.values()].filter(
       ({ token }) => token.expires === null && (token.is_active || !activeOnly),
     ).length;
   }
 
-  #uniqueKey(): string {
-    // 160 random bits never collide in practice; the bound only stops a broken injected generator.
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const key = this.#generateKey();
-      if (!this.#byKey.has(key)) return key;
-    }
-    throw new Error("The key generator keeps returning keys that are already in use.");
-  }
-
-  /** Expired tokens are gone for good: drop them whenever the state changes, so the saved file stays small. */
-  #purgeExpired(): void {
+  /** The live tokens, oldest first. */
+  #live(): StoredToken[] {
     const now = this.#now();
-    for (const entry of [...this.#byId.values()]) if (entry.expiresAt <= now) this.#remove(entry);
+    const live: StoredToken[] = [];
+    for (const entry of this.#tokens.values()) if (entry.expiresAt > now) live.push(entry.token);
+    return live;
   }
 
+  #find(idOrKey: string): StoredToken | undefined {
+    const byId = this.#tokens.get(idOf(idOrKey) ?? 0);
+    if (byId && byId.expiresAt > this.#now()) return byId.token;
+    return this.#live().find((token) => token.key === idOrKey);
+  }
+
+  /**
+   * After every mutation: expired tokens are dropped (gone for good, so the saved file stays small), then
+   * `onChange` gets a snapshot.
+   */
   #changed(): void {
-    // No listener, no snapshot: without a state file a mutation copies nothing.
-    if (this.#onChange) this.#onChange(this.snapshot());
+    const now = this.#now();
+    for (const { token, expiresAt } of [...this.#tokens.values()]) {
+      if (expiresAt <= now) this.#tokens.delete(token.id);
+    }
+    this.onChange?.(this.snapshot());
   }
 }

@@ -65,7 +65,7 @@ describe("neuroio-tokens-mock --stateful", { timeout: 90_000 }, () => {
     { args: ["--seed-tokens", "2"], line: /Invalid option seedTokens \(--seed-tokens\): it needs stateful/ },
     { args: ["--stateful", "--seed-tokens", "many"], line: /Invalid --seed-tokens "many"/ },
     { args: ["--stateful", "--dynamic"], line: /Invalid option dynamic: stateful mode/ },
-    { args: ["--stateful", "--token", "123"], line: /must not be all digits/ },
+    { args: ["--stateful", "--token", "123"], line: /Invalid option token: .*not all digits/ },
   ])("exits 1 with one line on stderr for $args", async ({ args, line }) => {
     await expectOneLineFailure(cli(["--port", "0", ...args]), line);
   });

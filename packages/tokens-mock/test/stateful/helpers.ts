@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { onTestFinished } from "vitest";
+import { type LogSink, type MockServer, type MockServerOptions, startMockServer } from "../../src/index.js";
+import { type CallOptions, type CallResult, call } from "../support/mock.js";
 
 /** A clock tests move by hand. */
 export interface FakeClock {
@@ -36,4 +38,30 @@ export function closeAfterTest<T extends { close(): Promise<void> }>(server: T):
 /** Headers of a call authenticated with `key`. */
 export function auth(key: string | undefined, extra: Record<string, string> = {}): Record<string, string> {
   return { authorization: `Token ${key ?? "missing"}`, ...extra };
+}
+
+/** Starts a quiet stateful mock on a free port (real Prism in front), closed when the current test finishes. */
+export async function startStateful(options: MockServerOptions = {}, logSink?: LogSink): Promise<MockServer> {
+  return closeAfterTest(
+    await startMockServer({ port: 0, quiet: !logSink, stateful: true, ...options }, logSink),
+  );
+}
+
+/** Options of {@link send}: the key to send (the mock's own by default), a body, extra headers. */
+export interface SendOptions extends CallOptions {
+  key?: string | undefined;
+}
+
+/** Sends one request to a stateful mock, authenticated with `options.key` or the mock's key. */
+export function send(
+  mock: MockServer,
+  method: string,
+  path: string,
+  options: SendOptions = {},
+): Promise<CallResult> {
+  return call(mock, method, path, {
+    ...options,
+    auth: false,
+    headers: auth(options.key ?? mock.token, options.headers),
+  });
 }

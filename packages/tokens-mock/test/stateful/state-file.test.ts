@@ -2,11 +2,11 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MockServerError } from "../../src/index.js";
 import {
   loadStateFile,
   MAX_STATE_BYTES,
   STATE_FORMAT,
-  StateFileError,
   saveStateFile,
 } from "../../src/stateful/state-file.js";
 import type { StoreSnapshot } from "../../src/stateful/store.js";
@@ -90,9 +90,9 @@ describe("state file", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(StateFileError);
-    const error = thrown as StateFileError;
-    expect(error.path).toBe(path);
+    expect(thrown).toBeInstanceOf(MockServerError);
+    const error = thrown as MockServerError;
+    expect(error.code).toBe("STATE_FILE_UNUSABLE");
     expect(error.message).toContain(`Cannot use the state file ${path}`);
     expect(error.message).toMatch(reason);
     expect(error.message).toContain("left untouched");
@@ -104,7 +104,7 @@ describe("state file", () => {
     const path = join(tempDir(), "state.json");
     const secret = SNAPSHOT.tokens[0]?.key as string;
     writeFileSync(path, withToken({ key: secret }));
-    expect(() => loadStateFile(path)).toThrow(StateFileError);
+    expect(() => loadStateFile(path)).toThrow(MockServerError);
     try {
       loadStateFile(path);
     } catch (error) {

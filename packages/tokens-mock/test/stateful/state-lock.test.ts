@@ -6,7 +6,6 @@ import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { openStatefulApi } from "../../src/stateful/api.js";
-import { StateFileLockedError } from "../../src/stateful/state-lock.js";
 import { auth, closeAfterTest, tempDir } from "./helpers.js";
 
 /**
@@ -36,8 +35,8 @@ const CHILD = `
 const [apiPath, statePath] = process.argv.slice(1);
 const { openStatefulApi } = await import(apiPath);
 try {
-  const api = await openStatefulApi({ statePath, seedTokens: 1, warn: () => {} });
-  api.handle({ method: "POST", path: "/v1/tokens/", query: {}, headers: { authorization: "Token " + api.callerKey }, body: undefined });
+  const api = await openStatefulApi({ statePath, seedTokens: 1 }, () => {});
+  api.handle({ method: "post", url: { path: "/v1/tokens/" }, headers: { authorization: "Token " + api.callerKey } });
   process.on("SIGTERM", () => process.exit(0));
   setInterval(() => {}, 1000);
   process.stdout.write("open\\n");
@@ -92,31 +91,26 @@ describe("the state file lock (defect 7)", () => {
     expect(await first.firstLine).toBe("open");
     const pid = first.process.pid as number;
     const before = readFileSync(statePath, "utf8");
-    const refusal = openStatefulApi({ statePath, warn: () => {} });
-    await expect(refusal).rejects.toThrow(StateFileLockedError);
-    await expect(refusal).rejects.toThrow(`the process with PID ${pid}`);
-    await expect(refusal).rejects.toMatchObject({ pid, lockPath: `${statePath}.lock`, path: statePath });
+    const refusal = openStatefulApi({ statePath }, () => {});
+    await expect(refusal).rejects.toMatchObject({ code: "STATE_FILE_UNUSABLE" });
+    await expect(refusal).rejects.toThrow(
+      `Cannot use the state file ${statePath}: it is in use by the process with PID ${pid}, which holds the lock ${statePath}.lock.`,
+    );
     expect(readFileSync(statePath, "utf8")).toBe(before);
 
     first.process.kill("SIGKILL"); // no exit handler runs: the lock is left behind, stale
     await first.exited;
     expect(readFileSync(`${statePath}.lock`, "utf8")).toBe(`${pid}\n`);
-    const api = closeAfterTest(await openStatefulApi({ statePath, warn: () => {} }));
+    const api = closeAfterTest(await openStatefulApi({ statePath }, () => {}));
     // Nothing the first process acknowledged is lost: its seeded token and the one it created.
-    const listed = api.handle({
-      method: "GET",
-      path: "/v1/tokens/",
-      query: {},
-      headers: auth(api.callerKey),
-      body: undefined,
-    });
+    const listed = api.handle({ method: "get", url: { path: "/v1/tokens/" }, headers: auth(api.callerKey) });
     expect((listed.body as unknown[]).length).toBe(2);
     expect(readFileSync(`${statePath}.lock`, "utf8")).toBe(`${process.pid}\n`);
   });
 
   it("a second process refuses to start while this one holds the file", async () => {
     const statePath = join(tempDir(), "state.json");
-    closeAfterTest(await openStatefulApi({ statePath, warn: () => {} }));
+    closeAfterTest(await openStatefulApi({ statePath }, () => {}));
     const second = startChild(statePath);
     expect(await second.firstLine).toMatch(
       new RegExp(
@@ -138,12 +132,27 @@ describe("the state file lock (defect 7)", () => {
 
   it("refuses a second open in the same process, and allows it after close", async () => {
     const statePath = join(tempDir(), "state.json");
-    const first = await openStatefulApi({ statePath, warn: () => {} });
-    await expect(openStatefulApi({ statePath })).rejects.toThrow(`this process (PID ${process.pid})`);
+    const first = await openStatefulApi({ statePath }, () => {});
+    await expect(openStatefulApi({ statePath }, () => {})).rejects.toThrow(
+      `this process (PID ${process.pid})`,
+    );
     await first.close();
     await first.close();
     expect(existsSync(`${statePath}.lock`)).toBe(false);
-    closeAfterTest(await openStatefulApi({ statePath, warn: () => {} }));
+    closeAfterTest(await openStatefulApi({ statePath }, () => {}));
+  });
+
+  it("releases every lock of this process on exit with one listener, however many it holds", async () => {
+    const dir = tempDir();
+    const before = process.listenerCount("exit");
+    const apis = [];
+    for (let index = 0; index < 12; index += 1) {
+      apis.push(await openStatefulApi({ statePath: join(dir, `state-${index}.json`) }, () => {}));
+    }
+    expect(process.listenerCount("exit")).toBe(before + 1);
+    for (const api of apis) await api.close();
+    expect(process.listenerCount("exit")).toBe(before);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".lock"))).toEqual([]);
   });
 
   it("takes over a lock of a dead PID, of our own PID left by an earlier process, or unreadable", async () => {
@@ -151,7 +160,7 @@ describe("the state file lock (defect 7)", () => {
     for (const content of [`${await deadPid()}\n`, `${process.pid}\n`, "garbage"]) {
       const statePath = join(dir, `state-${readdirSync(dir).length}.json`);
       writeFileSync(`${statePath}.lock`, content);
-      const api = await openStatefulApi({ statePath, warn: () => {} });
+      const api = await openStatefulApi({ statePath }, () => {});
       expect(readFileSync(`${statePath}.lock`, "utf8")).toBe(`${process.pid}\n`);
       await api.close();
       expect(existsSync(`${statePath}.lock`)).toBe(false);
@@ -161,17 +170,11 @@ describe("the state file lock (defect 7)", () => {
 
   it("stops saving once closed, and answers 500 instead of losing changes silently", async () => {
     const statePath = join(tempDir(), "state.json");
-    const api = await openStatefulApi({ statePath, warn: () => {} });
+    const api = await openStatefulApi({ statePath }, () => {});
     const saved = readFileSync(statePath, "utf8");
     await api.close();
-    const answer = api.handle({
-      method: "POST",
-      path: "/v1/tokens/",
-      query: {},
-      headers: auth(api.callerKey),
-      body: undefined,
-    });
-    expect(answer).toMatchObject({ status: 500, body: { detail: "The stateful API was closed." } });
+    const answer = api.handle({ method: "post", url: { path: "/v1/tokens/" }, headers: auth(api.callerKey) });
+    expect(answer).toMatchObject({ statusCode: 500, body: { detail: "The stateful API was closed." } });
     expect(readFileSync(statePath, "utf8")).toBe(saved);
   });
 });
@@ -194,7 +197,7 @@ describe("temporary files of a killed save (defect 9)", () => {
     };
     for (const name of Object.values(files)) writeFileSync(join(dir, name), '{"keys": "secret"}');
     const warnings: string[] = [];
-    closeAfterTest(await openStatefulApi({ statePath, warn: (message) => warnings.push(message) }));
+    closeAfterTest(await openStatefulApi({ statePath }, (message) => warnings.push(message)));
     const left = readdirSync(dir);
     expect(left).not.toContain(files.stale);
     expect(left).not.toContain(files.ownPid);
