@@ -15,7 +15,7 @@ import { REPO_ROOT, SCHEMA_FILE, SPEC_FILE } from "../lib/render-schema.mjs";
 
 const SCRIPT = fileURLToPath(new URL("../dev-spec.mjs", import.meta.url));
 /** Conditions are polled with a generous deadline: the machine's speed must not decide the outcome. */
-const EVENTUALLY = { timeout: 20_000, interval: 50 };
+const EVENTUALLY = { timeout: 60_000, interval: 50 };
 
 let root;
 let child;
@@ -37,15 +37,15 @@ beforeEach(async () => {
     output += chunk;
   });
   await vi.waitFor(() => expect(output).toContain("Watching"), EVENTUALLY);
-}, 60_000);
+}, 120_000);
 
 afterEach(async () => {
   await mock?.close();
   await stopChild(child);
   await rm(root, { recursive: true, force: true });
-}, 60_000);
+}, 120_000);
 
-describe("dev-spec.mjs (pnpm dev)", { timeout: 60_000 }, () => {
+describe("dev-spec.mjs (pnpm dev)", { timeout: 300_000 }, () => {
   it("regenerates schema.ts and the mock serves the edit; a broken save is reported once, schema.ts kept; the fix regenerates", async () => {
     const specPath = join(root, SPEC_FILE);
     const schemaPath = join(root, SCHEMA_FILE);
