@@ -77,7 +77,6 @@ export async function startMockServer(
     spec,
     engine,
     log,
-    mocks: mode === "examples" || mode === "dynamic",
     checksAuthorization: mode !== "proxy",
     answersRouting: mode !== "proxy" || resolved.errors,
     refusesBadResponses: resolved.errors,

@@ -6,11 +6,10 @@
 
 import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
 import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
-import { serializeBody } from "./json-text.js";
 import { requirePrismPart } from "./prism-require.js";
 import { type Operation, prismHttp } from "./runtime.js";
 import type { SpecHolder } from "./spec.js";
-import type { Diagnostic } from "./violations.js";
+import { type Diagnostic, isError } from "./violations.js";
 
 /** How the engine produces answers. */
 export interface EngineOptions {
@@ -30,53 +29,46 @@ export interface EngineOptions {
   adjust?: (operation: Operation, input: PrismInput, output: PrismOutput) => PrismOutput;
 }
 
-/** What the `Prefer` header asked for (Prism's `code`, `example`, `dynamic`, `seed`). */
-export interface Preferences {
-  code?: number;
-  exampleKey?: string;
-  dynamic?: boolean;
-  seed?: string;
-}
-
 /** The outcome of one request. */
 export type Outcome =
-  /** An answer (mocked or forwarded), with what Prism found wrong in the request and in the answer. */
-  | { kind: "answer"; output: PrismOutput; requestFindings: Diagnostic[]; responseFindings: Diagnostic[] }
+  /**
+   * An answer (mocked or forwarded), with what Prism found wrong in the request and in the answer; `chosen`
+   * when `Prefer` picked its status or example.
+   */
+  | {
+      kind: "answer";
+      output: PrismOutput;
+      requestFindings: Diagnostic[];
+      responseFindings: Diagnostic[];
+      chosen: boolean;
+    }
   /** The request broke the spec and was answered by no one: the mock answers it from the findings. */
   | { kind: "mistake"; diagnostics: readonly Diagnostic[] }
-  /** Prism refused the request itself (`Prefer: code=418`, an unknown path in proxy mode...). */
+  /** Prism refused the request itself (`Prefer: code=418`, an upstream that cannot be reached...). */
   | { kind: "refused"; error: Error & { status?: number; detail?: string } };
 
 /**
  * Answers one request the way Prism does, without its HTTP server. `operation`, when the front routed the
  * request already, spares Prism's router the search through every operation.
  */
-export type Engine = (input: PrismInput, preferences: Preferences, operation?: Operation) => Promise<Outcome>;
+export type Engine = (input: PrismInput, operation?: Operation) => Promise<Outcome>;
 
 /** Creates the {@link Engine} of a mode; the spec is read from `options.spec` at every request. */
 export function createEngine(options: EngineOptions): Engine {
-  const http = prismHttp();
-  const forward = options.forward;
   const validator = requirePrismPart("dist/validator") as Validators;
   const base = baseConfig(options);
-  const routed = new WeakSet<readonly Operation[]>();
-  const prismRoute = requirePrismPart("dist/router") as { default: RouteComponent };
-  const prism = http.createInstance(base, {
-    logger: sharedChildren(options.logger),
-    route: preRouted(routed, prismRoute.default),
-    ...(forward ? { forward: forwardTo(forward) } : {}),
-    ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
+  const prism = prismHttp().createInstance(base, {
+    logger: options.logger,
+    mock: mockComponent(options.adjust),
+    ...(options.forward ? { forward: forwardTo(options.forward) } : {}),
     validateInput: remembered(validator.validateInput, (input) => JSON.stringify(input)),
     validateOutput: remembered(validator.validateOutput, outputKey),
   });
-  return async (input, preferences, operation) => {
-    const preferred = definedOnly(preferences);
-    const config = preferred === undefined ? { ...base } : { ...base, mock: { ...base.mock, ...preferred } };
-    let resources: readonly Operation[] = options.spec.operations;
-    if (operation) {
-      resources = [operation];
-      routed.add(resources);
-    }
+  return async (input, operation) => {
+    const preferences = parsePrefer(input.headers?.prefer);
+    // A fresh config each time: Prism fills its defaults into the one it is given.
+    const config = { ...base, mock: { ...base.mock, ...preferences } };
+    const resources = operation ? [operation] : options.spec.operations;
     const result = await prism.request(input, resources as never[], config)();
     if (result._tag === "Left") {
       return result.left instanceof RequestMistake
@@ -89,12 +81,50 @@ export function createEngine(options: EngineOptions): Engine {
       output: output as PrismOutput,
       requestFindings: validations.input as Diagnostic[],
       responseFindings: validations.output as Diagnostic[],
+      chosen: preferences.code !== undefined || preferences.exampleKey !== undefined,
     };
   };
 }
 
 /** Prism's proxy config needs an upstream URL; `forward` is ours and knows where it sends. */
 const PLACEHOLDER_UPSTREAM = new URL("http://upstream.invalid/");
+
+function baseConfig(options: EngineOptions): IHttpConfig {
+  const shared = {
+    validateRequest: true,
+    validateResponse: true,
+    checkSecurity: false,
+    upstreamProxy: undefined,
+    mock: { dynamic: options.dynamic, ...(options.seed === undefined ? {} : { seed: options.seed }) },
+  };
+  // With `errors` on, Prism hands its findings about the request to `forward`, which refuses to pass on a
+  // request that breaks the spec; the mock's front decides itself what a bad response becomes.
+  return options.forward
+    ? { ...shared, errors: options.refuseInvalid !== false, isProxy: true, upstream: PLACEHOLDER_UPSTREAM }
+    : { ...shared, errors: false, isProxy: false };
+}
+
+/** What the `Prefer` header asked for (Prism's `code`, `example`, `dynamic`, `seed`). */
+interface Preferences {
+  code?: number;
+  exampleKey?: string;
+  dynamic?: boolean;
+  seed?: string;
+}
+
+/** `Prefer: code=404, example=permanent, dynamic=true, seed=abc`; values that make no sense are ignored. */
+function parsePrefer(header: string | undefined): Preferences {
+  const preferences: Preferences = {};
+  for (const part of (header ?? "").split(/[,;]/)) {
+    const [name = "", value = ""] = part.split("=").map((item) => item.trim().replace(/^"|"$/g, ""));
+    if (name === "code" && /^\d{3}$/.test(value)) preferences.code = Number(value);
+    else if (name === "example" && value !== "") preferences.exampleKey = value;
+    else if (name === "dynamic" && (value === "true" || value === "false"))
+      preferences.dynamic = value === "true";
+    else if (name === "seed" && value !== "") preferences.seed = value;
+  }
+  return preferences;
+}
 
 type Validators = Pick<PrismHttpComponents, "validateInput" | "validateOutput">;
 type Validate<E> = (options: { resource: Operation; element: E }) => Either<E>;
@@ -108,8 +138,8 @@ const REMEMBERED_MAX_CHARS = 32 * 1024;
 /**
  * One of Prism's checks (request or answer against the spec), remembered for what it has seen: a check is a
  * pure function of the operation and the request or answer (status, headers, body), so the same list asked
- * for and answered again costs a lookup instead of a schema validation of every token. Everything is still
- * checked; anything new in full.
+ * for and answered again costs a lookup instead of a schema validation of every token (without it the
+ * stateful mode spends about 40% more CPU per list request). Everything is still checked; anything new in full.
  */
 function remembered<F>(check: F, keyOf: (element: unknown) => string): F {
   const validate = check as unknown as Validate<unknown>;
@@ -129,93 +159,28 @@ function remembered<F>(check: F, keyOf: (element: unknown) => string): F {
   return rememberedCheck as unknown as F;
 }
 
-/**
- * The memo key of an answer: status, headers and body text, the body serialized by {@link serializeBody}
- * so the reply sends the same text without serializing the body again.
- */
+/** The memo key of an answer: its status, headers and body. */
 function outputKey(element: unknown): string {
   const output = element as PrismOutput;
-  return `${output.statusCode} ${JSON.stringify(output.headers ?? {})} ${serializeBody(output.body) ?? ""}`;
+  return `${output.statusCode} ${JSON.stringify(output.headers ?? {})} ${JSON.stringify(output.body) ?? ""}`;
 }
 
 type MockComponent = PrismHttpComponents["mock"];
 
-/** Prism's mocker, its answer adjusted when the request is valid and `Prefer` picked no code or example. */
-function adjustedMock(adjust: NonNullable<EngineOptions["adjust"]>): MockComponent {
+/**
+ * Prism's mocker, unless `Prefer` picked a code or an example: a request that breaks the spec then gets no
+ * example (it fails with {@link RequestMistake}, answered in the API's words), and the example for a valid
+ * one is adjusted to it.
+ */
+function mockComponent(adjust: EngineOptions["adjust"]): MockComponent {
   const prismMock = (requirePrismPart("dist/mocker") as { default: MockComponent }).default;
   const mock: MockComponent = (options) => (logger) => {
-    const result = prismMock(options)(logger) as unknown as Either<PrismOutput>;
     const chosen = options.config.code !== undefined || options.config.exampleKey !== undefined;
-    if (result._tag === "Left" || chosen || options.input.validations.length > 0) return result as never;
+    const validations = options.input.validations as Diagnostic[];
+    if (!chosen && validations.some(isError)) return { _tag: "Left", left: new RequestMistake(validations) };
+    const result = prismMock(options)(logger) as unknown as Either<PrismOutput>;
+    if (result._tag === "Left" || chosen || validations.length > 0 || !adjust) return result as never;
     return { _tag: "Right", right: adjust(options.resource, options.input.data, result.right) } as never;
   };
   return mock;
-}
-
-function baseConfig(options: EngineOptions): IHttpConfig {
-  const mock = {
-    dynamic: options.dynamic,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-  };
-  const shared = {
-    validateRequest: true,
-    validateResponse: true,
-    checkSecurity: false,
-    upstreamProxy: undefined,
-    mock,
-  };
-  // With `errors` on, Prism hands its findings about the request to `forward`, which refuses to pass on a
-  // request that breaks the spec; the mock's front decides itself what a bad response becomes.
-  return options.forward
-    ? { ...shared, errors: options.refuseInvalid !== false, isProxy: true, upstream: PLACEHOLDER_UPSTREAM }
-    : { ...shared, errors: false, isProxy: false };
-}
-
-/** The preferences that are set, or `undefined` when none is (most requests: no `Prefer` header). */
-function definedOnly(preferences: Preferences): Preferences | undefined {
-  const defined = Object.entries(preferences).filter(([, value]) => value !== undefined);
-  return defined.length === 0 ? undefined : Object.fromEntries(defined);
-}
-
-type RouteComponent = PrismHttpComponents["route"];
-
-/**
- * Prism's router, skipped for a request the front routed already (its one operation, in a list marked in
- * `routed`): the front's router is stricter than Prism's (exact paths, trailing slash included), so Prism's
- * search would find the same operation again at the cost of matching every path template. Anything else
- * (proxy mode's unrouted requests) goes through Prism's router.
- */
-function preRouted(routed: WeakSet<readonly Operation[]>, route: RouteComponent): RouteComponent {
-  const routeComponent = ((options: { resources: readonly Operation[] }) => {
-    const [operation] = options.resources;
-    return routed.has(options.resources) && operation !== undefined
-      ? { _tag: "Right", right: operation }
-      : (route as unknown as (o: unknown) => unknown)(options);
-  }) as unknown as RouteComponent;
-  return routeComponent;
-}
-
-type Logger = PrismHttpComponents["logger"];
-
-/**
- * The logger, its `child(...)` made once per set of bindings: Prism asks for a child (`{ name: "PROXY" }`)
- * on every request, and a pino child costs an object graph and a serialization of the bindings each time.
- */
-function sharedChildren(logger: Logger): Logger {
-  const children = new Map<string, Logger>();
-  return new Proxy(logger, {
-    get(target, property, receiver) {
-      if (property !== "child") return Reflect.get(target, property, receiver);
-      return (bindings: Record<string, unknown>, ...rest: unknown[]) => {
-        if (rest.length > 0) return target.child(bindings, ...(rest as []));
-        const key = JSON.stringify(bindings);
-        let child = children.get(key);
-        if (child === undefined) {
-          child = target.child(bindings);
-          if (children.size < 16) children.set(key, child);
-        }
-        return child;
-      };
-    },
-  });
 }
