@@ -11,9 +11,8 @@ import { createEngine } from "./prism/engine.js";
 import { followRequest, type SpecOperation } from "./prism/follow-request.js";
 import { formFields, type PrismInput, type PrismOutput, proxyCall } from "./prism/forward.js";
 import type { Operation } from "./prism/runtime.js";
-import { loadSpec, type SpecHolder } from "./prism/spec.js";
-import type { FileWatcher } from "./prism/watch-file.js";
-import { watchSpec } from "./prism/watch-spec.js";
+import { loadSpec, readOperations, type SpecHolder } from "./prism/spec.js";
+import { type FileWatcher, watchSpec } from "./prism/watch-spec.js";
 import { createRequestHandler } from "./server/front.js";
 import { close, listen } from "./server/listen.js";
 import { createLog } from "./server/log.js";
@@ -115,7 +114,7 @@ export async function startMockServer(
 function watchAndSwap(spec: SpecHolder, log: ReturnType<typeof createLog>): Promise<FileWatcher> {
   return watchSpec({
     file: spec.path,
-    load: async (path) => (await loadSpec(path)).operations,
+    load: readOperations,
     onReload: (operations, elapsedMs) => {
       spec.operations = operations;
       log.info(`spec reloaded in ${Math.round(elapsedMs)} ms`);

@@ -32,10 +32,10 @@ export function defaultSpecPath(): string {
 }
 
 /**
- * Reads and dereferences the OpenAPI document into Prism's operations.
+ * Reads, checks and dereferences the OpenAPI document into Prism's operations.
  * @param specPath The document; the one of `@neuroio/tokens-spec` when omitted.
- * @throws {MockServerError} `SPEC_NOT_FOUND` when the file is missing, `SPEC_INVALID` when it has no operation
- * or cannot be parsed.
+ * @throws {MockServerError} `SPEC_NOT_FOUND` when the file is missing, `SPEC_INVALID` when it is broken (the
+ * file, line and what is wrong) or declares no operation.
  */
 export async function loadSpec(specPath: string = defaultSpecPath()): Promise<SpecHolder> {
   if (!existsSync(specPath)) {
@@ -44,6 +44,14 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   // Our check first: it names the line of a YAML or OpenAPI mistake, which Prism's reader does not.
   const problem = checkSpecText(specPath, readFileSync(specPath, "utf8"));
   if (problem) throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(problem)}`);
+  return { path: specPath, operations: await readOperations(specPath) };
+}
+
+/**
+ * Prism's operations of a document that passed `checkSpecText` (at start, and on each reload).
+ * @throws {MockServerError} `SPEC_INVALID` when Prism cannot read it or it declares no operation.
+ */
+export async function readOperations(specPath: string): Promise<Operation[]> {
   let operations: Operation[];
   try {
     operations = await prismHttp().getHttpOperationsFromSpec(specPath);
@@ -54,5 +62,5 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   if (operations.length === 0) {
     throw new MockServerError("SPEC_INVALID", `Spec ${specPath} declares no operation.`);
   }
-  return { path: specPath, operations };
+  return operations;
 }
