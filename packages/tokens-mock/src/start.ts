@@ -63,7 +63,6 @@ export async function startMockServer(
   const spec = await loadSpec(resolved.specPath);
   const api = mode === "stateful" ? await openApi(resolved, log.error) : undefined;
   const engine = createEngine({
-    spec,
     logger: log.prism,
     dynamic: mode === "dynamic",
     seed: resolved.seed,

@@ -1,5 +1,5 @@
 /**
- * Prism in-process: routes, validates the request, mocks (examples, generated) or forwards (proxy,
+ * Prism in-process: validates the request, mocks (examples, generated) or forwards (proxy,
  * stateful), validates the response. No HTTP server of Prism's runs: the mock's front calls {@link Engine}.
  * @module
  */
@@ -8,12 +8,10 @@ import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
 import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
 import { requirePrismPart } from "./prism-require.js";
 import { type Operation, prismHttp } from "./runtime.js";
-import type { SpecHolder } from "./spec.js";
 import { type Diagnostic, isError } from "./violations.js";
 
 /** How the engine produces answers. */
 export interface EngineOptions {
-  spec: SpecHolder;
   logger: PrismHttpComponents["logger"];
   /** Generate bodies from the schemas instead of answering the spec's examples (with an optional seed). */
   dynamic: boolean;
@@ -48,17 +46,18 @@ export type Outcome =
   | { kind: "refused"; error: Error & { status?: number; detail?: string } };
 
 /**
- * Answers one request the way Prism does, without its HTTP server. `operation`, when the front routed the
- * request already, spares Prism's router the search through every operation.
+ * Answers one request the way Prism does, without its HTTP server, for the `operation` the front routed it
+ * to; without one (proxy mode: a path the spec lacks) it is forwarded unchecked, as Prism's proxy does.
  */
 export type Engine = (input: PrismInput, operation?: Operation) => Promise<Outcome>;
 
-/** Creates the {@link Engine} of a mode; the spec is read from `options.spec` at every request. */
+/** Creates the {@link Engine} of a mode. */
 export function createEngine(options: EngineOptions): Engine {
   const validator = requirePrismPart("dist/validator") as Validators;
   const base = baseConfig(options);
   const prism = prismHttp().createInstance(base, {
     logger: options.logger,
+    route: routed,
     mock: mockComponent(options.adjust),
     ...(options.forward ? { forward: forwardTo(options.forward) } : {}),
     validateInput: remembered(validator.validateInput, (input) => JSON.stringify(input)),
@@ -68,8 +67,7 @@ export function createEngine(options: EngineOptions): Engine {
     const preferences = parsePrefer(input.headers?.prefer);
     // A fresh config each time: Prism fills its defaults into the one it is given.
     const config = { ...base, mock: { ...base.mock, ...preferences } };
-    const resources = operation ? [operation] : options.spec.operations;
-    const result = await prism.request(input, resources as never[], config)();
+    const result = await prism.request(input, (operation ? [operation] : []) as never[], config)();
     if (result._tag === "Left") {
       return result.left instanceof RequestMistake
         ? { kind: "mistake", diagnostics: result.left.diagnostics }
@@ -85,6 +83,15 @@ export function createEngine(options: EngineOptions): Engine {
     };
   };
 }
+
+/**
+ * Prism's router, replaced: the front routes every request itself (exact paths, the 404 and 405 hints) and
+ * passes the operation found, or none.
+ */
+const routed = (({ resources }: { resources: readonly Operation[] }) =>
+  resources[0] === undefined
+    ? { _tag: "Left", left: new Error("No operation of the spec matches the request.") }
+    : { _tag: "Right", right: resources[0] }) as unknown as PrismHttpComponents["route"];
 
 /** Prism's proxy config needs an upstream URL; `forward` is ours and knows where it sends. */
 const PLACEHOLDER_UPSTREAM = new URL("http://upstream.invalid/");

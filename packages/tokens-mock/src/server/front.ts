@@ -11,7 +11,6 @@ import { routeRequest } from "../prism/routes.js";
 import type { SpecHolder } from "../prism/spec.js";
 import { isError, requestMistakeAnswer, toViolations, violationsHeader } from "../prism/violations.js";
 import { AUTHENTICATE_CHALLENGE, authorizationProblem } from "../stateful/auth.js";
-import { mediaTypeOf } from "../stateful/request-body.js";
 import { answerPreflight, isPreflight, setCorsHeaders } from "./cors.js";
 import type { Log } from "./log.js";
 import { MAX_BODY_BYTES, parseBody, readBody } from "./read-body.js";
@@ -112,13 +111,12 @@ function fromOutcome(options: FrontOptions, input: PrismInput, outcome: Outcome)
     const refused = options.checkCaller?.(input);
     if (refused) return [{ status: refused.statusCode, headers: refused.headers ?? {}, body: refused.body }];
     const { diagnostics } = outcome;
-    const drf = requestMistakeAnswer(diagnostics, mediaTypeOf(input.headers?.["content-type"]), input.body);
+    const drf = requestMistakeAnswer(diagnostics, input.body);
     const violations = violationsHeader(toViolations("request", diagnostics));
     return [{ ...drf, headers: { "sl-violations": violations } }];
   }
   if (outcome.kind === "refused") {
     const { error } = outcome;
-    if (error.name.endsWith("NO_PATH_MATCHED_ERROR")) return [detailReply(404, "Not found.")];
     const status = error.status ?? 502;
     if (status >= 500) options.log.error(`${where}: ${error.message}`);
     const body = { type: error.name, title: error.message, status, detail: error.detail ?? "" };
