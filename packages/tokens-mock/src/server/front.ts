@@ -11,7 +11,7 @@ import { routeRequest } from "../prism/routes.js";
 import type { SpecHolder } from "../prism/spec.js";
 import { isError, requestMistakeAnswer, toViolations, violationsHeader } from "../prism/violations.js";
 import { AUTHENTICATE_CHALLENGE, authorizationProblem } from "../stateful/auth.js";
-import { answerPreflight, isPreflight, setCorsHeaders } from "./cors.js";
+import { cors } from "./cors.js";
 import type { Log } from "./log.js";
 import { MAX_BODY_BYTES, parseBody, readBody } from "./read-body.js";
 import { detailReply, type Reply, sendReply } from "./reply.js";
@@ -48,8 +48,7 @@ export function createRequestHandler(options: FrontOptions): RequestListener {
 type Answer = [Reply, boolean?];
 
 async function handle(options: FrontOptions, request: IncomingMessage, response: ServerResponse) {
-  if (isPreflight(request)) return answerPreflight(request, response);
-  setCorsHeaders(request, response);
+  if (cors(request, response)) return;
   const method = (request.method ?? "GET").toUpperCase();
   const [path = "/", search = ""] = (request.url ?? "/").split(/\?(.*)/s);
   const [reply, mistake = reply.status >= 400] = await answer(options, request, method, path, search);
