@@ -95,12 +95,13 @@ function checkDocument(doc: unknown): void {
 
 /** Every `$ref` that starts with `#` must name a node of the document (external ones are Prism's to read). */
 function checkRefs(doc: Record<string, unknown>, node: unknown, path: Path): void {
-  if (Array.isArray(node)) return node.forEach((item, index) => checkRefs(doc, item, [...path, index]));
-  if (!isMap(node)) return;
-  const ref = node.$ref;
+  if (typeof node !== "object" || node === null) return;
+  const ref = (node as { $ref?: unknown }).$ref;
   const dangling = typeof ref === "string" && ref.startsWith("#") && resolvePointer(doc, ref) === undefined;
   must(!dangling, [...path, "$ref"], `"${ref}" points at nothing in this document`);
-  for (const [key, value] of Object.entries(node)) checkRefs(doc, value, [...path, key]);
+  for (const [key, value] of Object.entries(node)) {
+    checkRefs(doc, value, [...path, Array.isArray(node) ? Number(key) : key]);
+  }
 }
 
 function resolvePointer(doc: unknown, ref: string): unknown {
