@@ -5,7 +5,7 @@
  */
 
 import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
-import { forwardTo, type PrismInput, type PrismOutput, RequestMistake } from "./forward.js";
+import { forwardTo, type PrismInput, type PrismOutput } from "./forward.js";
 import { requirePrismPart } from "./prism-require.js";
 import { type Operation, prismHttp } from "./runtime.js";
 import { type Diagnostic, isError } from "./violations.js";
@@ -40,7 +40,7 @@ export type Outcome =
       responseFindings: Diagnostic[];
       chosen: boolean;
     }
-  /** The request broke the spec and was answered by no one: the mock answers it from the findings. */
+  /** The request broke the spec: not mocked nor forwarded, the mock answers it from the findings. */
   | { kind: "mistake"; diagnostics: readonly Diagnostic[] }
   /** Prism refused the request itself (`Prefer: code=418`, an upstream that cannot be reached...). */
   | { kind: "refused"; error: Error & { status?: number; detail?: string } };
@@ -54,32 +54,38 @@ export type Engine = (input: PrismInput, operation?: Operation) => Promise<Outco
 /** Creates the {@link Engine} of a mode. */
 export function createEngine(options: EngineOptions): Engine {
   const validator = requirePrismPart("dist/validator") as Validators;
+  const validateInput = remembered(validator.validateInput, (input) => JSON.stringify(input));
   const base = baseConfig(options);
   const prism = prismHttp().createInstance(base, {
     logger: options.logger,
     route: routed,
-    mock: mockComponent(options.adjust),
-    ...(options.forward ? { forward: forwardTo(options.forward) } : {}),
-    validateInput: remembered(validator.validateInput, (input) => JSON.stringify(input)),
+    validateInput,
     validateOutput: remembered(validator.validateOutput, outputKey),
+    ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
+    ...(options.forward ? { forward: forwardTo(options.forward) } : {}),
   });
   return async (input, operation) => {
     const preferences = parsePrefer(input.headers?.prefer);
+    const chosen = preferences.code !== undefined || preferences.exampleKey !== undefined;
+    // A request that breaks the spec gets the real API's answer, neither an example (unless `Prefer` chose
+    // one) nor a forward (unless a lenient proxy passes it on). Prism's own check of it is then remembered.
+    if (operation && (options.forward ? options.refuseInvalid !== false : !chosen)) {
+      const check = validateInput as unknown as Validate<PrismInput>;
+      const checked = check({ resource: operation, element: input });
+      const diagnostics = checked._tag === "Left" ? (checked.left as Diagnostic[]) : [];
+      if (diagnostics.some(isError)) return { kind: "mistake", diagnostics };
+    }
     // A fresh config each time: Prism fills its defaults into the one it is given.
     const config = { ...base, mock: { ...base.mock, ...preferences } };
     const result = await prism.request(input, (operation ? [operation] : []) as never[], config)();
-    if (result._tag === "Left") {
-      return result.left instanceof RequestMistake
-        ? { kind: "mistake", diagnostics: result.left.diagnostics }
-        : { kind: "refused", error: result.left };
-    }
+    if (result._tag === "Left") return { kind: "refused", error: result.left };
     const { output, validations } = result.right;
     return {
       kind: "answer",
       output: output as PrismOutput,
       requestFindings: validations.input as Diagnostic[],
       responseFindings: validations.output as Diagnostic[],
-      chosen: preferences.code !== undefined || preferences.exampleKey !== undefined,
+      chosen,
     };
   };
 }
@@ -93,22 +99,23 @@ const routed = (({ resources }: { resources: readonly Operation[] }) =>
     ? { _tag: "Left", left: new Error("No operation of the spec matches the request.") }
     : { _tag: "Right", right: resources[0] }) as unknown as PrismHttpComponents["route"];
 
-/** Prism's proxy config needs an upstream URL; `forward` is ours and knows where it sends. */
-const PLACEHOLDER_UPSTREAM = new URL("http://upstream.invalid/");
-
+/**
+ * Prism's config of a mode. `errors` stays off: the engine and the front decide what a request or an answer
+ * that breaks the spec becomes, and a proxy without an operation for the path forwards the request unchecked.
+ */
 function baseConfig(options: EngineOptions): IHttpConfig {
   const shared = {
     validateRequest: true,
     validateResponse: true,
     checkSecurity: false,
+    errors: false,
     upstreamProxy: undefined,
     mock: { dynamic: options.dynamic, ...(options.seed === undefined ? {} : { seed: options.seed }) },
   };
-  // With `errors` on, Prism hands its findings about the request to `forward`, which refuses to pass on a
-  // request that breaks the spec; the mock's front decides itself what a bad response becomes.
+  // Prism's proxy config needs an upstream URL; `forward` is ours and knows where it sends.
   return options.forward
-    ? { ...shared, errors: options.refuseInvalid !== false, isProxy: true, upstream: PLACEHOLDER_UPSTREAM }
-    : { ...shared, errors: false, isProxy: false };
+    ? { ...shared, isProxy: true, upstream: new URL("http://upstream.invalid/") }
+    : { ...shared, isProxy: false };
 }
 
 /** What the `Prefer` header asked for (Prism's `code`, `example`, `dynamic`, `seed`). */
@@ -174,19 +181,13 @@ function outputKey(element: unknown): string {
 
 type MockComponent = PrismHttpComponents["mock"];
 
-/**
- * Prism's mocker, unless `Prefer` picked a code or an example: a request that breaks the spec then gets no
- * example (it fails with {@link RequestMistake}, answered in the API's words), and the example for a valid
- * one is adjusted to it.
- */
-function mockComponent(adjust: EngineOptions["adjust"]): MockComponent {
+/** Prism's mocker, its answer adjusted when the request is valid and `Prefer` picked no code or example. */
+function adjustedMock(adjust: NonNullable<EngineOptions["adjust"]>): MockComponent {
   const prismMock = (requirePrismPart("dist/mocker") as { default: MockComponent }).default;
   const mock: MockComponent = (options) => (logger) => {
-    const chosen = options.config.code !== undefined || options.config.exampleKey !== undefined;
-    const validations = options.input.validations as Diagnostic[];
-    if (!chosen && validations.some(isError)) return { _tag: "Left", left: new RequestMistake(validations) };
     const result = prismMock(options)(logger) as unknown as Either<PrismOutput>;
-    if (result._tag === "Left" || chosen || validations.length > 0 || !adjust) return result as never;
+    const chosen = options.config.code !== undefined || options.config.exampleKey !== undefined;
+    if (result._tag === "Left" || chosen || options.input.validations.length > 0) return result as never;
     return { _tag: "Right", right: adjust(options.resource, options.input.data, result.right) } as never;
   };
   return mock;

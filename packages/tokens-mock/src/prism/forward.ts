@@ -5,7 +5,6 @@
  * @module
  */
 import type { PrismHttpComponents } from "@stoplight/prism-http";
-import type { Diagnostic } from "./violations.js";
 
 /** Prism's forward component. */
 export type ForwardComponent = PrismHttpComponents["forward"];
@@ -14,27 +13,16 @@ export type PrismInput = Parameters<ForwardComponent>[0]["data"];
 /** What `forward` resolves to (its `IHttpResponse`). */
 export type PrismOutput = { statusCode: number; headers?: Record<string, string>; body?: unknown };
 
-/** A request that broke the spec: not forwarded, answered by the mock from Prism's findings. */
-export class RequestMistake extends Error {
-  override readonly name = "RequestMistake";
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super("The request breaks the spec.");
-  }
-}
-
 /**
- * Makes a `forward` component of `call`. A request Prism found errors in is never passed on: it fails with
- * {@link RequestMistake} (only when Prism's `errors` is on does it hand the findings to `forward`).
+ * Makes a `forward` component of `call`: every request Prism hands it is passed on (the engine refuses a
+ * request that breaks the spec before Prism runs, when the mode says so).
  */
 export function forwardTo(call: (input: PrismInput) => Promise<PrismOutput>): ForwardComponent {
   const forward =
-    ({ data, validations }: { data: PrismInput; validations: Diagnostic[] }) =>
+    ({ data }: { data: PrismInput }) =>
     () =>
     () =>
-      (validations.some((diagnostic) => diagnostic.severity === 0)
-        ? Promise.reject(new RequestMistake(validations))
-        : call(data)
-      ).then(
+      call(data).then(
         (right) => ({ _tag: "Right", right }),
         (left: unknown) => ({ _tag: "Left", left: left instanceof Error ? left : new Error(String(left)) }),
       );
