@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { IHttpConfig, PrismHttpComponents } from "@stoplight/prism-http";
+import type { IHttpConfig, IHttpOperationConfig, PrismHttpComponents } from "@stoplight/prism-http";
 import { forwardTo, type PrismInput, type PrismOutput } from "./forward.js";
 import { requirePrismPart } from "./prism-require.js";
 import { type Operation, prismHttp } from "./runtime.js";
@@ -54,13 +54,13 @@ export type Engine = (input: PrismInput, operation?: Operation) => Promise<Outco
 /** Creates the {@link Engine} of a mode. */
 export function createEngine(options: EngineOptions): Engine {
   const validator = requirePrismPart("dist/validator") as Validators;
-  const validateInput = remembered(validator.validateInput, (input) => JSON.stringify(input));
+  const validateInput = remembered(validator.validateInput);
   const base = baseConfig(options);
   const prism = prismHttp().createInstance(base, {
     logger: options.logger,
     route: routed,
     validateInput,
-    validateOutput: remembered(validator.validateOutput, outputKey),
+    validateOutput: remembered(validator.validateOutput),
     ...(options.adjust ? { mock: adjustedMock(options.adjust) } : {}),
     ...(options.forward ? { forward: forwardTo(options.forward) } : {}),
   });
@@ -118,17 +118,9 @@ function baseConfig(options: EngineOptions): IHttpConfig {
     : { ...shared, isProxy: false };
 }
 
-/** What the `Prefer` header asked for (Prism's `code`, `example`, `dynamic`, `seed`). */
-interface Preferences {
-  code?: number;
-  exampleKey?: string;
-  dynamic?: boolean;
-  seed?: string;
-}
-
 /** `Prefer: code=404, example=permanent, dynamic=true, seed=abc`; values that make no sense are ignored. */
-function parsePrefer(header: string | undefined): Preferences {
-  const preferences: Preferences = {};
+function parsePrefer(header: string | undefined): Partial<IHttpOperationConfig> {
+  const preferences: Partial<IHttpOperationConfig> = {};
   for (const part of (header ?? "").split(/[,;]/)) {
     const [name = "", value = ""] = part.split("=").map((item) => item.trim().replace(/^"|"$/g, ""));
     if (name === "code" && /^\d{3}$/.test(value)) preferences.code = Number(value);
@@ -151,17 +143,18 @@ const REMEMBERED_MAX_CHARS = 32 * 1024;
 
 /**
  * One of Prism's checks (request or answer against the spec), remembered for what it has seen: a check is a
- * pure function of the operation and the request or answer (status, headers, body), so the same list asked
- * for and answered again costs a lookup instead of a schema validation of every token (without it the
- * stateful mode spends about 40% more CPU per list request). Everything is still checked; anything new in full.
+ * pure function of the operation and the request or answer (status, headers, body: its JSON is the key), so
+ * the same list asked for and answered again costs a lookup instead of a schema validation of every token
+ * (without it the stateful mode spends about 40% more CPU per list request). Everything is still checked;
+ * anything new in full.
  */
-function remembered<F>(check: F, keyOf: (element: unknown) => string): F {
+function remembered<F>(check: F): F {
   const validate = check as unknown as Validate<unknown>;
   const verdicts = new WeakMap<object, Map<string, Either<unknown>>>();
   const rememberedCheck: Validate<unknown> = (options) => {
     const seen = verdicts.get(options.resource) ?? new Map<string, Either<unknown>>();
     verdicts.set(options.resource, seen);
-    const key = keyOf(options.element);
+    const key = JSON.stringify(options.element) ?? "";
     if (key.length > REMEMBERED_MAX_CHARS) return validate(options);
     const known = seen.get(key);
     if (known !== undefined) return known._tag === "Left" ? known : { _tag: "Right", right: options.element };
@@ -171,12 +164,6 @@ function remembered<F>(check: F, keyOf: (element: unknown) => string): F {
     return verdict;
   };
   return rememberedCheck as unknown as F;
-}
-
-/** The memo key of an answer: its status, headers and body. */
-function outputKey(element: unknown): string {
-  const output = element as PrismOutput;
-  return `${output.statusCode} ${JSON.stringify(output.headers ?? {})} ${JSON.stringify(output.body) ?? ""}`;
 }
 
 type MockComponent = PrismHttpComponents["mock"];
