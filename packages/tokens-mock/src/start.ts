@@ -185,7 +185,6 @@ function followExamples(
         query: input.url.query ?? {},
         body: typeof input.body === "string" ? formFields(input.body) : input.body,
         contentType: input.headers?.["content-type"],
-        explicitExample: false,
       },
       { status: output.statusCode, body: output.body },
     );

@@ -47,6 +47,19 @@ describe("the Prefer header", () => {
     expect(result.json).toMatchObject({ expires: null });
   });
 
+  it("a chosen example is answered as chosen, never adjusted to the request", async () => {
+    const result = await call(mock(), "POST", "/v1/tokens/", {
+      body: { permanent: true },
+      headers: { prefer: "example=temporary" },
+    });
+    expect(result.status).toBe(201);
+    expect(result.json).toEqual(await specExample("createToken", "201", "temporary"));
+    const listed = await call(mock(), "GET", "/v1/tokens/?permanent=true", {
+      headers: { prefer: "code=200" },
+    });
+    expect(listed.json).toEqual(await specExample("listTokens", "200"));
+  });
+
   it("example=empty answers an empty list", async () => {
     const result = await call(mock(), "GET", "/v1/tokens/", { headers: { prefer: "example=empty" } });
     expect(result.json).toEqual([]);

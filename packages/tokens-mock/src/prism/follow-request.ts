@@ -25,7 +25,7 @@ export interface SpecOperation {
 /**
  * The request, as far as choosing an example needs it: the operationId Prism routed it to, the path's
  * `token_id_or_key` percent-decoded (`undefined` on the collection), the query (a repeated parameter is an
- * array), the parsed body, and whether `Prefer: example=` or `code=` chose the answer.
+ * array) and the parsed body. (An answer `Prefer` chose is never followed: the engine does not ask.)
  */
 export interface FollowedRequest {
   operationId: string;
@@ -34,7 +34,6 @@ export interface FollowedRequest {
   body: unknown;
   /** The request's `Content-Type`: a form body counts a repeated field by its last value, as Django does. */
   contentType?: string | undefined;
-  explicitExample: boolean;
 }
 
 /** An answer: its status and its JSON body (`undefined`: no body). */
@@ -54,7 +53,7 @@ export function followRequest(
   request: FollowedRequest,
   answer: ExampleAnswer,
 ): ExampleAnswer {
-  if (request.explicitExample || answer.status < 200 || answer.status > 299) return answer;
+  if (answer.status < 200 || answer.status > 299) return answer;
   const tokens = exampleTokens(operations);
   switch (request.operationId) {
     case "createToken":
