@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 // The mock's watcher and spec check (built before `pnpm dev` runs this): one copy of each.
 import { checkSpecText, formatSpecProblem } from "../../packages/tokens-mock/dist/prism/check-spec.js";
-import { watchFile } from "../../packages/tokens-mock/dist/prism/watch-file.js";
+import { watchFile } from "../../packages/tokens-mock/dist/prism/watch-spec.js";
 import { REPO_ROOT, SCHEMA_FILE, SPEC_FILE, writeSchema } from "./render-schema.mjs";
 
 /**

@@ -9,9 +9,8 @@ import { formatSpecProblem } from "./prism/check-spec.js";
 import { createEngine, type EngineOptions } from "./prism/engine.js";
 import { followRequest, type SpecOperation } from "./prism/follow-request.js";
 import { formFields, type PrismInput, proxyCall } from "./prism/forward.js";
-import { loadSpec, type SpecHolder } from "./prism/spec.js";
-import type { FileWatcher } from "./prism/watch-file.js";
-import { watchSpec } from "./prism/watch-spec.js";
+import { loadSpec, readOperations, type SpecHolder } from "./prism/spec.js";
+import { type FileWatcher, watchSpec } from "./prism/watch-spec.js";
 import { createRequestHandler } from "./server/front.js";
 import { close, listen } from "./server/listen.js";
 import { createLog } from "./server/log.js";
@@ -58,7 +57,6 @@ export async function startMockServer(
   const spec = await loadSpec(resolved.specPath);
   const api = mode === "stateful" ? await openStatefulApi(resolved, log.error) : undefined;
   const engine = createEngine({
-    spec,
     logger: log.prism,
     dynamic: mode === "dynamic",
     seed: resolved.seed,
@@ -71,7 +69,6 @@ export async function startMockServer(
     spec,
     engine,
     log,
-    mocks: mode === "examples" || mode === "dynamic",
     checksAuthorization: mode !== "proxy",
     answersRouting: mode !== "proxy" || resolved.errors,
     refusesBadResponses: resolved.errors,
@@ -110,7 +107,7 @@ export async function startMockServer(
 function watchAndSwap(spec: SpecHolder, log: ReturnType<typeof createLog>): Promise<FileWatcher> {
   return watchSpec({
     file: spec.path,
-    load: async (path) => (await loadSpec(path)).operations,
+    load: readOperations,
     onReload: (operations, elapsedMs) => {
       spec.operations = operations;
       log.info(`spec reloaded in ${Math.round(elapsedMs)} ms`);
@@ -134,7 +131,6 @@ function followExamples(spec: SpecHolder): NonNullable<EngineOptions["adjust"]> 
         query: input.url.query ?? {},
         body: typeof input.body === "string" ? formFields(input.body) : input.body,
         contentType: input.headers?.["content-type"],
-        explicitExample: false,
       },
       { status: output.statusCode, body: output.body },
     );

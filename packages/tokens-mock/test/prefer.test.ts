@@ -37,14 +37,24 @@ describe("the Prefer header", () => {
     expect(result.headers.get("retry-after")).toBe("30");
   });
 
-  it("example=permanent picks the named example", async () => {
-    const result = await call(mock(), "POST", "/v1/tokens/", {
-      body: { permanent: true },
-      headers: { prefer: "example=permanent" },
+  it("example=NAME picks the named example, never adjusted to the request", async () => {
+    // The body asks for the other kind of token: the chosen example wins.
+    for (const [name, permanent] of [
+      ["permanent", false],
+      ["temporary", true],
+    ] as const) {
+      const result = await call(mock(), "POST", "/v1/tokens/", {
+        body: { permanent },
+        headers: { prefer: `example=${name}` },
+      });
+      expect(result.status).toBe(201);
+      expect(result.json).toEqual(await specExample("createToken", "201", name));
+      expect(result.json).toMatchObject({ expires: name === "permanent" ? null : expect.any(String) });
+    }
+    const listed = await call(mock(), "GET", "/v1/tokens/?permanent=true", {
+      headers: { prefer: "code=200" },
     });
-    expect(result.status).toBe(201);
-    expect(result.json).toEqual(await specExample("createToken", "201", "permanent"));
-    expect(result.json).toMatchObject({ expires: null });
+    expect(listed.json).toEqual(await specExample("listTokens", "200"));
   });
 
   it("example=empty answers an empty list", async () => {

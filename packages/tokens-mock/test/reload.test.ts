@@ -3,7 +3,7 @@
  * Every wait polls a condition with a generous deadline; nothing asserts a timing.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -85,6 +85,34 @@ describe("startMockServer({ watch: true })", () => {
       renameSync(`${file}.tmp`, file);
       await vi.waitFor(async () => expect(await listText(mock.url)).toContain(key), EVENTUALLY);
     }
+    const inPlace = newKey(); // and a plain write after the renames: the watch follows the new file
+    writeFileSync(file, edited(inPlace));
+    await vi.waitFor(async () => expect(await listText(mock.url)).toContain(inPlace), EVENTUALLY);
+  });
+
+  it("waits out a delete-and-create and a burst of writes, serving the final text; nothing after close", async () => {
+    const { file, edited } = specCopy();
+    const { mock, lines } = await watchingMock(file);
+    rmSync(file);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const recreated = newKey();
+    writeFileSync(file, edited(recreated));
+    await vi.waitFor(async () => expect(await listText(mock.url)).toContain(recreated), EVENTUALLY);
+    expect(lines.filter((line) => line.includes("spec not reloaded"))).toEqual([]);
+
+    const reloads = () => lines.filter((line) => line.includes("spec reloaded in")).length;
+    const before = reloads();
+    const keys = Array.from({ length: 20 }, newKey);
+    for (const key of keys) writeFileSync(file, edited(key));
+    await vi.waitFor(async () => expect(await listText(mock.url)).toContain(keys.at(-1)), EVENTUALLY);
+    // Debounced: twenty writes in a row are a few reloads, not twenty.
+    expect(reloads() - before).toBeLessThan(5);
+
+    await mock.close();
+    const after = reloads();
+    writeFileSync(file, edited(newKey()));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reloads()).toBe(after);
   });
 
   it("stateful: the tokens survive a reload", async () => {

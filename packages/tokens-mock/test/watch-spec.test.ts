@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { checkSpecText, formatSpecProblem, type SpecProblem } from "../src/prism/check-spec.js";
 import { defaultSpecPath } from "../src/prism/spec.js";
-import { watchFile } from "../src/prism/watch-file.js";
-import { watchSpec } from "../src/prism/watch-spec.js";
+import { watchFile, watchSpec } from "../src/prism/watch-spec.js";
 import { tempDir } from "./stateful/helpers.js";
 
 const SPEC = readFileSync(defaultSpecPath(), "utf8");

@@ -34,26 +34,31 @@ export function checkSpecText(file: string, text: string): SpecProblem | undefin
   return parseSpecText(file, text).problem;
 }
 
+/** A spec's text that passed {@link checkSpecText}, parsed. */
+export interface CheckedSpec {
+  problem: undefined;
+  /** The document as YAML data: what Prism's own reader makes of the text (same parser, same options). */
+  document: unknown;
+  /** No parser warning and no `$ref` to another file or URL: the document alone is the whole spec. */
+  selfContained: boolean;
+}
+
 /** A spec's text parsed and checked ({@link checkSpecText}): the first problem, or the document. */
 export type ParsedSpec =
   | { problem: SpecProblem; document?: undefined; selfContained?: undefined }
-  | {
-      problem: undefined;
-      /** The document as YAML data: what Prism's own reader makes of the text (same parser, same options). */
-      document: unknown;
-      /** No parser warning and no `$ref` to another file or URL: the document alone is the whole spec. */
-      selfContained: boolean;
-    };
+  | CheckedSpec;
 
 /** {@link checkSpecText}, and the parsed document when there is no problem, so it need not be parsed again. */
 export function parseSpecText(file: string, text: string): ParsedSpec {
   const parsed = parseWithPointers<unknown>(text, { ignoreDuplicateKeys: false });
   const syntax = parsed.diagnostics.find((diagnostic) => diagnostic.severity === ERROR_SEVERITY);
   if (syntax) return { problem: { file, line: syntax.range.start.line + 1, message: syntax.message } };
-  const problem = checkDocument(parsed.data);
-  if (problem) {
-    const message = `${dotted(problem.path)}: ${problem.message}`;
-    return { problem: { file, line: lineOf(parsed, problem.path), message } };
+  try {
+    checkDocument(parsed.data);
+  } catch (error) {
+    if (!(error instanceof Found)) throw error;
+    const where = error.path.length === 0 ? "document" : error.path.join(".");
+    return { problem: { file, line: lineOf(parsed, error.path), message: `${where}: ${error.message}` } };
   }
   const selfContained = parsed.diagnostics.length === 0 && !hasOutsideRef(parsed.data);
   return { problem: undefined, document: parsed.data, selfContained };
@@ -67,75 +72,64 @@ function hasOutsideRef(node: unknown): boolean {
   return Object.values(node).some(hasOutsideRef);
 }
 
-interface Located {
-  path: Path;
-  message: string;
+/** The first problem of the document: what is wrong at `path`. */
+class Found {
+  constructor(
+    readonly path: Path,
+    readonly message: string,
+  ) {}
 }
 
-function checkDocument(doc: unknown): Located | undefined {
-  if (!isMap(doc)) return { path: [], message: `expected an OpenAPI document (a mapping), got ${kind(doc)}` };
+/** Throws {@link Found} unless `condition` holds: the checks below read as a list of rules. */
+function must(condition: boolean, path: Path, message: string): asserts condition {
+  if (!condition) throw new Found(path, message);
+}
+
+function mustBeMap(value: unknown, path: Path): asserts value is Record<string, unknown> {
+  must(isMap(value), path, `expected a mapping, got ${kind(value)}`);
+}
+
+function checkDocument(doc: unknown): void {
+  must(isMap(doc), [], `expected an OpenAPI document (a mapping), got ${kind(doc)}`);
   const version = doc.openapi;
-  if (typeof version !== "string" || !/^3\.[01]\.\d+$/.test(version)) {
-    return { path: ["openapi"], message: `expected "3.0.x" or "3.1.x", got ${show(version)}` };
+  const got = typeof version === "string" ? JSON.stringify(version) : kind(version);
+  const supported = typeof version === "string" && /^3\.[01]\.\d+$/.test(version);
+  must(supported, ["openapi"], `expected "3.0.x" or "3.1.x", got ${got}`);
+  mustBeMap(doc.info, ["info"]);
+  for (const field of ["title", "version"]) {
+    const value = doc.info[field];
+    must(typeof value === "string", ["info", field], `expected a string, got ${kind(value)}`);
   }
-  if (!isMap(doc.info)) return { path: ["info"], message: `expected a mapping, got ${kind(doc.info)}` };
-  for (const field of ["title", "version"] as const) {
-    if (typeof doc.info[field] !== "string") {
-      return { path: ["info", field], message: `expected a string, got ${kind(doc.info[field])}` };
-    }
-  }
-  if (!isMap(doc.paths)) return { path: ["paths"], message: `expected a mapping, got ${kind(doc.paths)}` };
-  return checkPaths(doc.paths) ?? checkRefs(doc, doc, []);
-}
-
-function checkPaths(paths: Record<string, unknown>): Located | undefined {
-  for (const [route, item] of Object.entries(paths)) {
-    if (!route.startsWith("/")) return { path: ["paths", route], message: 'a path must start with "/"' };
-    if (!isMap(item)) return { path: ["paths", route], message: `expected a mapping, got ${kind(item)}` };
+  mustBeMap(doc.paths, ["paths"]);
+  for (const [route, item] of Object.entries(doc.paths)) {
+    must(route.startsWith("/"), ["paths", route], 'a path must start with "/"');
+    mustBeMap(item, ["paths", route]);
     for (const method of METHODS) {
       const operation = item[method];
       if (operation === undefined) continue;
       const at = ["paths", route, method];
-      if (!isMap(operation))
-        return { path: at, message: `expected an operation (a mapping), got ${kind(operation)}` };
-      const responses = operation.responses;
-      if (!isMap(responses) || Object.keys(responses).length === 0) {
-        return {
-          path: [...at, "responses"],
-          message: `expected a mapping of status codes, got ${kind(responses)}`,
-        };
-      }
-      const status = Object.keys(responses).find((code) => !STATUS.test(code));
-      if (status !== undefined) {
-        return {
-          path: [...at, "responses", status],
-          message: `"${status}" is not a status code (100-599, 4XX, default)`,
-        };
+      must(isMap(operation), at, `expected an operation (a mapping), got ${kind(operation)}`);
+      const { responses } = operation;
+      const listed = isMap(responses) && Object.keys(responses).length > 0;
+      must(listed, [...at, "responses"], `expected a mapping of status codes, got ${kind(responses)}`);
+      for (const status of Object.keys(responses)) {
+        const message = `"${status}" is not a status code (100-599, 4XX, default)`;
+        must(STATUS.test(status), [...at, "responses", status], message);
       }
     }
   }
-  return undefined;
+  checkRefs(doc, doc, []);
 }
 
-/** Every `$ref` that starts with `#/` must name a node of the document (external ones are Prism's to read). */
-function checkRefs(doc: Record<string, unknown>, node: unknown, path: Path): Located | undefined {
-  if (Array.isArray(node)) {
-    for (const [index, item] of node.entries()) {
-      const found = checkRefs(doc, item, [...path, index]);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (!isMap(node)) return undefined;
-  const ref = node.$ref;
-  if (typeof ref === "string" && ref.startsWith("#") && resolvePointer(doc, ref) === undefined) {
-    return { path: [...path, "$ref"], message: `"${ref}" points at nothing in this document` };
-  }
+/** Every `$ref` that starts with `#` must name a node of the document (external ones are Prism's to read). */
+function checkRefs(doc: Record<string, unknown>, node: unknown, path: Path): void {
+  if (typeof node !== "object" || node === null) return;
+  const ref = (node as { $ref?: unknown }).$ref;
+  const dangling = typeof ref === "string" && ref.startsWith("#") && resolvePointer(doc, ref) === undefined;
+  must(!dangling, [...path, "$ref"], `"${ref}" points at nothing in this document`);
   for (const [key, value] of Object.entries(node)) {
-    const found = checkRefs(doc, value, [...path, key]);
-    if (found) return found;
+    checkRefs(doc, value, [...path, Array.isArray(node) ? Number(key) : key]);
   }
-  return undefined;
 }
 
 function resolvePointer(doc: unknown, ref: string): unknown {
@@ -174,12 +168,4 @@ function kind(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
-}
-
-function show(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : kind(value);
-}
-
-function dotted(path: Path): string {
-  return path.length === 0 ? "document" : path.join(".");
 }

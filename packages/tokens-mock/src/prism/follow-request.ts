@@ -25,7 +25,7 @@ export interface SpecOperation {
 /**
  * The request, as far as choosing an example needs it: the operationId Prism routed it to, the path's
  * `token_id_or_key` percent-decoded (`undefined` on the collection), the query (a repeated parameter is an
- * array), the parsed body, and whether `Prefer: example=` or `code=` chose the answer.
+ * array) and the parsed body. (An answer `Prefer` chose is never followed: the engine does not ask.)
  */
 export interface FollowedRequest {
   operationId: string;
@@ -34,7 +34,6 @@ export interface FollowedRequest {
   body: unknown;
   /** The request's `Content-Type`: a form body counts a repeated field by its last value, as Django does. */
   contentType?: string | undefined;
-  explicitExample: boolean;
 }
 
 /** An answer: its status and its JSON body (`undefined`: no body). */
@@ -54,7 +53,7 @@ export function followRequest(
   request: FollowedRequest,
   answer: ExampleAnswer,
 ): ExampleAnswer {
-  if (request.explicitExample || answer.status < 200 || answer.status > 299) return answer;
+  if (answer.status < 200 || answer.status > 299) return answer;
   const tokens = exampleTokens(operations);
   switch (request.operationId) {
     case "createToken":
@@ -78,21 +77,15 @@ export function followRequest(
 export function exampleTokens(operations: readonly SpecOperation[]): readonly StoredToken[] {
   const cached = cache.get(operations);
   if (cached) return cached;
+  const values = operations
+    .flatMap((operation) => operation.responses.filter((response) => /^2\d\d$/.test(response.code)))
+    .flatMap((response) => response.contents ?? [])
+    .flatMap((content) => content.examples ?? [])
+    .flatMap((example): unknown[] => ("value" in example ? [example.value].flat() : []));
   const byId = new Map<number, StoredToken>();
-  for (const operation of operations) {
-    for (const response of operation.responses) {
-      if (!/^2\d\d$/.test(response.code)) continue;
-      for (const content of response.contents ?? []) {
-        for (const example of content.examples ?? []) {
-          const value: unknown = "value" in example ? example.value : undefined;
-          const values: unknown[] = Array.isArray(value) ? value : [value];
-          for (const item of values) {
-            // The first example of an id is the token; later ones are views of it (deactivated, say).
-            if (isToken(item) && !byId.has(item.id)) byId.set(item.id, { ...item });
-          }
-        }
-      }
-    }
+  for (const item of values) {
+    // The first example of an id is the token; later ones are views of it (deactivated, say).
+    if (isToken(item) && !byId.has(item.id)) byId.set(item.id, { ...item });
   }
   const tokens = Object.freeze([...byId.values()]);
   cache.set(operations, tokens);
@@ -103,8 +96,7 @@ const cache = new WeakMap<readonly SpecOperation[], readonly StoredToken[]>();
 
 function created(tokens: readonly StoredToken[], body: unknown, answer: ExampleAnswer): ExampleAnswer {
   const permanent = isObject(body) && Object.hasOwn(body, "permanent") ? toBoolean(body.permanent) : false;
-  if (permanent === undefined) return answer;
-  const token = tokens.find((candidate) => isOfKind(candidate, permanent));
+  const token = permanent === undefined ? undefined : tokens.find((item) => isOfKind(item, permanent));
   return token ? { status: answer.status, body: { ...token } } : answer;
 }
 
@@ -112,36 +104,23 @@ function listed(tokens: readonly StoredToken[], query: Query, answer: ExampleAns
   const parsed = parseListQuery(query);
   if (!parsed.ok || !Array.isArray(answer.body)) return answer;
   const { permanent, limit, offset } = parsed.value;
-  const page = [...tokens]
-    .sort((a, b) => b.id - a.id)
-    .filter((token) => isOfKind(token, permanent))
-    .slice(offset, offset + limit)
-    .map((token) => ({ ...token }));
-  return { status: answer.status, body: page };
+  const kind = tokens.filter((token) => isOfKind(token, permanent)).sort((a, b) => b.id - a.id);
+  return { status: answer.status, body: kind.slice(offset, offset + limit).map((token) => ({ ...token })) };
 }
 
-function updated(
-  tokens: readonly StoredToken[],
-  request: FollowedRequest,
-  answer: ExampleAnswer,
-): ExampleAnswer {
+function updated(tokens: readonly StoredToken[], request: FollowedRequest, answer: ExampleAnswer) {
   const body = bodyFields(request.contentType, request.body);
   const fields = body.ok ? parseUpdateBody(body.fields) : undefined;
   const base = findToken(tokens, request.tokenIdOrKey) ?? (isToken(answer.body) ? answer.body : undefined);
   if (!base) return answer;
-  const isActive = fields?.ok ? fields.value.is_active : base.is_active;
-  return { status: answer.status, body: { ...base, is_active: isActive } };
+  return {
+    status: answer.status,
+    body: { ...base, is_active: fields?.ok ? fields.value.is_active : base.is_active },
+  };
 }
 
-function findToken(
-  tokens: readonly StoredToken[],
-  idOrKey: string | number | undefined,
-): StoredToken | undefined {
+function findToken(tokens: readonly StoredToken[], idOrKey: string | number | undefined) {
   if (idOrKey === undefined) return undefined;
-  const value = String(idOrKey);
-  const id = idOf(value);
-  return (
-    (id === undefined ? undefined : tokens.find((token) => token.id === id)) ??
-    tokens.find((token) => token.key === value)
-  );
+  const id = idOf(String(idOrKey));
+  return tokens.find((token) => token.id === id) ?? tokens.find((token) => token.key === String(idOrKey));
 }

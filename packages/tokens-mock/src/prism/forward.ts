@@ -5,7 +5,6 @@
  * @module
  */
 import type { PrismHttpComponents } from "@stoplight/prism-http";
-import type { Diagnostic } from "./violations.js";
 
 /** Prism's forward component. */
 export type ForwardComponent = PrismHttpComponents["forward"];
@@ -14,27 +13,16 @@ export type PrismInput = Parameters<ForwardComponent>[0]["data"];
 /** What `forward` resolves to (its `IHttpResponse`). */
 export type PrismOutput = { statusCode: number; headers?: Record<string, string>; body?: unknown };
 
-/** A request that broke the spec: not forwarded, answered by the mock from Prism's findings. */
-export class RequestMistake extends Error {
-  override readonly name = "RequestMistake";
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super("The request breaks the spec.");
-  }
-}
-
 /**
- * Makes a `forward` component of `call`. A request Prism found errors in is never passed on: it fails with
- * {@link RequestMistake} (only when Prism's `errors` is on does it hand the findings to `forward`).
+ * Makes a `forward` component of `call`: every request Prism hands it is passed on (the engine refuses a
+ * request that breaks the spec before Prism runs, when the mode says so).
  */
 export function forwardTo(call: (input: PrismInput) => Promise<PrismOutput>): ForwardComponent {
   const forward =
-    ({ data, validations }: { data: PrismInput; validations: Diagnostic[] }) =>
+    ({ data }: { data: PrismInput }) =>
     () =>
     () =>
-      (validations.some((diagnostic) => diagnostic.severity === 0)
-        ? Promise.reject(new RequestMistake(validations))
-        : call(data)
-      ).then(
+      call(data).then(
         (right) => ({ _tag: "Right", right }),
         (left: unknown) => ({ _tag: "Left", left: left instanceof Error ? left : new Error(String(left)) }),
       );
@@ -54,8 +42,12 @@ export function formFields(text: string): Record<string, string | string[]> {
   return Object.fromEntries(fields);
 }
 
-/** Response headers not passed back: hop-by-hop ones (RFC 9110 §7.6.1) and what `fetch` already undid. */
-const DROPPED = new Set([
+/**
+ * Headers never passed on, either way: hop-by-hop ones (RFC 9110 §7.6.1), the request's `Host`, and what
+ * `fetch` sets or already undid (length, compression).
+ */
+const NOT_PASSED = new Set([
+  "host",
   "connection",
   "keep-alive",
   "transfer-encoding",
@@ -66,50 +58,39 @@ const DROPPED = new Set([
   "upgrade",
 ]);
 
-/** Request headers never sent upstream. */
-const NOT_FORWARDED = new Set(["host", "connection", "keep-alive", "transfer-encoding", "content-length"]);
-
 /**
  * Sends a checked request to the real server at `upstream`, and nowhere else: redirects are not followed (a
  * 3xx goes back to the caller unchanged, so `Authorization` never reaches another origin), and a request
- * that would leave the upstream's origin is refused.
+ * that would leave the upstream's origin is refused. A JSON answer is parsed (Prism validates values).
  */
 export function proxyCall(upstream: URL, timeoutMs = 30_000): (input: PrismInput) => Promise<PrismOutput> {
   const base = upstream.pathname.replace(/\/+$/, "");
+  const kept = (headers: Iterable<[string, string]>) =>
+    Object.fromEntries([...headers].filter(([name]) => !NOT_PASSED.has(name)));
   return async (input) => {
     const url = new URL(`${upstream.origin}${base}${input.url.path}`);
     for (const [name, value] of Object.entries(input.url.query ?? {})) {
-      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, item);
+      for (const item of [value].flat()) url.searchParams.append(name, item);
     }
     if (url.origin !== upstream.origin) throw new Error("The request would leave the upstream's origin.");
-    const headers = Object.entries(input.headers ?? {}).filter(([name]) => !NOT_FORWARDED.has(name));
+    const { body } = input;
     const response = await fetch(url, {
       method: input.method.toUpperCase(),
-      headers,
-      body: serialize(input.body),
+      headers: kept(Object.entries(input.headers ?? {})),
+      body: body === undefined || body === null || typeof body === "string" ? body : JSON.stringify(body),
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    const outputHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      if (!DROPPED.has(name)) outputHeaders[name] = value;
-    });
-    return { statusCode: response.status, headers: outputHeaders, body: parseBody(text, outputHeaders) };
+    const headers = kept(response.headers);
+    let parsed: unknown = text === "" ? undefined : text;
+    if (text !== "" && /json/i.test(headers["content-type"] ?? "")) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // Not JSON after all: passed on as text, and Prism reports it.
+      }
+    }
+    return { statusCode: response.status, headers, body: parsed };
   };
-}
-
-function serialize(body: unknown): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  return typeof body === "string" ? body : JSON.stringify(body);
-}
-
-/** A JSON body parsed (Prism validates values, not text); anything else, or no body, as text. */
-function parseBody(text: string, headers: Record<string, string>): unknown {
-  if (text === "") return undefined;
-  try {
-    return /json/i.test(headers["content-type"] ?? "") ? JSON.parse(text) : text;
-  } catch {
-    return text;
-  }
 }

@@ -4,14 +4,17 @@ import type { Operation } from "./runtime.js";
 export type Route =
   | { kind: "operation"; operation: Operation }
   | { kind: "method-not-allowed"; allow: string[] }
-  | { kind: "not-found"; detail: string };
+  /** `malformed`: a path no router can read (Prism's would throw on it), answered 404 in every mode. */
+  | { kind: "not-found"; detail: string; malformed?: boolean };
 
 /**
  * Routes `method path` (the raw, percent-encoded path) against the spec, the way the real API's URL
  * configuration does: paths match exactly, trailing slash included. A miss gets a hint: the path with the
- * slash it lacks, or the list of the API's paths.
+ * slash it lacks, or the list of the API's paths. A malformed percent-encoding names nothing, as on the API.
  */
 export function routeRequest(operations: readonly Operation[], method: string, path: string): Route {
+  if (!path.startsWith("/") || !percentDecodes(path))
+    return { kind: "not-found", detail: "Not found.", malformed: true };
   const lower = method.toLowerCase();
   const onPath = operations.filter((operation) => matches(operation.path, path));
   const operation = onPath.find((candidate) => candidate.method === lower);
@@ -26,6 +29,16 @@ export function routeRequest(operations: readonly Operation[], method: string, p
   }
   const paths = [...new Set(operations.map((candidate) => candidate.path))].join(", ");
   return { kind: "not-found", detail: `Not found. The API's paths are: ${paths}` };
+}
+
+/** Whether `decodeURIComponent` takes the text (Prism's router and body reader throw on what it does not). */
+export function percentDecodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a raw request path matches a spec path template such as `/v1/tokens/{token_id_or_key}/`. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { MockServerError } from "../errors.js";
-import { formatSpecProblem, parseSpecText } from "./check-spec.js";
+import { type CheckedSpec, formatSpecProblem, parseSpecText } from "./check-spec.js";
 import { type Operation, prismHttp } from "./runtime.js";
 
 /**
@@ -32,10 +32,10 @@ export function defaultSpecPath(): string {
 }
 
 /**
- * Reads and dereferences the OpenAPI document into Prism's operations.
+ * Reads, checks and dereferences the OpenAPI document into Prism's operations.
  * @param specPath The document; the one of `@neuroio/tokens-spec` when omitted.
- * @throws {MockServerError} `SPEC_NOT_FOUND` when the file is missing, `SPEC_INVALID` when it has no operation
- * or cannot be parsed.
+ * @throws {MockServerError} `SPEC_NOT_FOUND` when the file is missing, `SPEC_INVALID` when it is broken (the
+ * file, line and what is wrong) or declares no operation.
  */
 export async function loadSpec(specPath: string = defaultSpecPath()): Promise<SpecHolder> {
   if (!existsSync(specPath)) {
@@ -43,8 +43,17 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   }
   // Our check first: it names the line of a YAML or OpenAPI mistake, which Prism's reader does not.
   const checked = parseSpecText(specPath, readFileSync(specPath, "utf8"));
-  if (checked.problem)
+  if (checked.problem) {
     throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(checked.problem)}`);
+  }
+  return { path: specPath, operations: await readOperations(specPath, checked) };
+}
+
+/**
+ * Prism's operations of a document that passed our check (at start, and on each reload).
+ * @throws {MockServerError} `SPEC_INVALID` when Prism cannot read it or it declares no operation.
+ */
+export async function readOperations(specPath: string, checked: CheckedSpec): Promise<Operation[]> {
   let operations: Operation[];
   try {
     // A document that refers to no other file is handed to Prism parsed: Prism would parse the file again
@@ -58,5 +67,5 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   if (operations.length === 0) {
     throw new MockServerError("SPEC_INVALID", `Spec ${specPath} declares no operation.`);
   }
-  return { path: specPath, operations };
+  return operations;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { INVALID_BOOLEAN, INVALID_INTEGER, REQUIRED } from "../stateful/params.js";
-import { bodyFields, unsupportedMediaType } from "../stateful/request-body.js";
+import { bodyFields } from "../stateful/request-body.js";
 
 /** One finding of Prism's validator (`IPrismDiagnostic`), as it reports them. */
 export interface Diagnostic {
@@ -55,17 +55,14 @@ export function violationsHeader(violations: readonly Violation[]): string {
 }
 
 /**
- * The real API's answer to a request that breaks the spec: `415 {"detail"}` for a content type the operation
- * does not take, else `400 {"<field>": ["<message>", ...]}` naming every wrong field at once, in DRF's words.
+ * The real API's answer to a request that breaks the spec: `400 {"<field>": ["<message>", ...]}` naming
+ * every wrong field at once, in DRF's words. (A media type the operation does not take never gets here: the
+ * front answers it 415 before Prism sees the request.)
  */
 export function requestMistakeAnswer(
   diagnostics: readonly Diagnostic[],
-  mediaType: string,
   body: unknown,
 ): { status: number; body: Record<string, unknown> } {
-  if (diagnostics.some((diagnostic) => diagnostic.code === 415)) {
-    return { status: 415, body: { detail: unsupportedMediaType(mediaType) } };
-  }
   // A Map, not an object: a field named `constructor` or `__proto__` must not read (or set) the prototype.
   const fields = new Map<string, string[]>();
   for (const diagnostic of diagnostics.filter(isError)) {

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import type { Server } from "node:http";
 import { MockServerError } from "../errors.js";
 
@@ -5,25 +6,19 @@ import { MockServerError } from "../errors.js";
  * Binds `server` to `host:port` and returns the port bound (the one picked when `port` is 0).
  * @throws {MockServerError} `PORT_IN_USE` when the port is taken, `LISTEN_FAILED` for any other reason.
  */
-export function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      server.off("listening", onListening);
-      const inUse = error.code === "EADDRINUSE";
-      const message = inUse
-        ? `Port ${port} on ${host} is already in use: stop what is using it or pick another port (--port).`
-        : `Cannot listen on ${host}:${port}: ${error.message}`;
-      reject(new MockServerError(inUse ? "PORT_IN_USE" : "LISTEN_FAILED", message, { cause: error }));
-    };
-    const onListening = () => {
-      server.off("error", onError);
-      const address = server.address();
-      resolve(typeof address === "object" && address !== null ? address.port : port);
-    };
-    server.once("error", onError);
-    server.once("listening", onListening);
-    server.listen(port, host);
-  });
+export async function listen(server: Server, port: number, host: string): Promise<number> {
+  server.listen(port, host);
+  try {
+    await once(server, "listening");
+  } catch (error) {
+    const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+    const message = inUse
+      ? `Port ${port} on ${host} is already in use: stop what is using it or pick another port (--port).`
+      : `Cannot listen on ${host}:${port}: ${(error as Error).message}`;
+    throw new MockServerError(inUse ? "PORT_IN_USE" : "LISTEN_FAILED", message, { cause: error });
+  }
+  const address = server.address();
+  return typeof address === "object" && address !== null ? address.port : port;
 }
 
 /**

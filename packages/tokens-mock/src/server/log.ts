@@ -1,5 +1,4 @@
-import { Writable } from "node:stream";
-import { createLogger } from "@stoplight/prism-core";
+import type { PrismHttpComponents } from "@stoplight/prism-http";
 import type { LogSink } from "../options.js";
 
 /** The mock's log: one line per answered mistake, internal errors, and every request when verbose. */
@@ -12,11 +11,18 @@ export interface Log {
   info(message: string): void;
   /** Every answered request, in verbose mode only. */
   request(method: string, path: string, status: number): void;
-  /** Prism's own logger: silent unless verbose, its lines masked like the mock's. */
-  readonly prism: ReturnType<typeof createLogger>;
+  /** Prism's logger: silent unless verbose, its lines masked like the mock's. */
+  readonly prism: PrismHttpComponents["logger"];
 }
 
-const LEVEL_NAMES: Record<number, string> = { 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+/** Prism's log calls (pino's, `logger.warn({ name }, message)`) by the level they are printed at. */
+const PRISM_LEVELS: Record<string | symbol, string> = {
+  info: "info",
+  success: "log",
+  warn: "warn",
+  error: "error",
+  fatal: "fatal",
+};
 
 /**
  * Creates the log. Nothing is logged when `quiet`; a 204 or any other success logs nothing unless `verbose`.
@@ -27,19 +33,17 @@ export function createLog(options: { quiet: boolean; verbose: boolean; sink?: Lo
   const write = (level: string, message: string) => {
     if (!options.quiet) sink(`[mock] ${level}: ${maskSecrets(message)}`);
   };
-  const prism = createLogger(
-    "prism",
-    { level: options.verbose ? "info" : "silent" },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString("utf8").split("\n")) {
-          const entry = line.trim() === "" ? undefined : parseEntry(line);
-          if (entry) write(LEVEL_NAMES[entry.level ?? 0] ?? "log", entry.msg ?? line);
-        }
-        done();
-      },
-    }),
-  );
+  // Prism needs only pino's level methods and `child`; this stands in for pino, without its cost per request.
+  const prism: Log["prism"] = new Proxy({} as Log["prism"], {
+    get: (_target, method) => {
+      if (method === "child") return () => prism;
+      const level = PRISM_LEVELS[method];
+      return (...args: unknown[]) => {
+        const message = args.at(-1); // after pino's optional bindings object
+        if (options.verbose && level !== undefined && typeof message === "string") write(level, message);
+      };
+    },
+  });
   return {
     mistake: (method, path, status, summary) => write("warn", `${method} ${path} ${status} ${summary}`),
     error: (message) => write("error", message),
@@ -49,14 +53,6 @@ export function createLog(options: { quiet: boolean; verbose: boolean; sink?: Lo
     },
     prism,
   };
-}
-
-function parseEntry(line: string): { level?: number; msg?: string } {
-  try {
-    return JSON.parse(line) as { level?: number; msg?: string };
-  } catch {
-    return {};
-  }
 }
 
 /**

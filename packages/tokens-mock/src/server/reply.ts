@@ -1,5 +1,4 @@
 import type { ServerResponse } from "node:http";
-import { takeJsonText } from "../prism/json-text.js";
 
 /** What the mock answers: a status, headers, and a body (`undefined`: none, as for a 204). */
 export interface Reply {
@@ -20,7 +19,7 @@ export function sendReply(response: ServerResponse, reply: Reply): void {
     const contentType = String(headers["content-type"] ?? "application/json");
     headers["content-type"] = contentType;
     payload =
-      typeof reply.body === "string" && !/json/i.test(contentType) ? reply.body : takeJsonText(reply.body);
+      typeof reply.body === "string" && !/json/i.test(contentType) ? reply.body : JSON.stringify(reply.body);
   }
   headers["content-length"] = Buffer.byteLength(payload);
   response.writeHead(reply.status, headers);
