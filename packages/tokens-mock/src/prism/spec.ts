@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { MockServerError } from "../errors.js";
 import { formatSpecProblem, parseSpecText } from "./check-spec.js";
 import { type Operation, prismHttp } from "./runtime.js";
+import { specCacheEntry } from "./spec-cache.js";
 
 /**
  * The spec being served, held in one place: every request reads `operations` once, at its start, so a reload
@@ -41,8 +42,13 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   if (!existsSync(specPath)) {
     throw new MockServerError("SPEC_NOT_FOUND", `Spec not found: ${specPath} does not exist.`);
   }
+  const bytes = readFileSync(specPath);
+  // These exact bytes were read into operations before (a spec that passed the checks): reused as they were.
+  const cache = specCacheEntry(bytes);
+  const cached = cache?.read();
+  if (cached !== undefined) return { path: specPath, operations: cached };
   // Our check first: it names the line of a YAML or OpenAPI mistake, which Prism's reader does not.
-  const checked = parseSpecText(specPath, readFileSync(specPath, "utf8"));
+  const checked = parseSpecText(specPath, bytes.toString("utf8"));
   if (checked.problem)
     throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(checked.problem)}`);
   let operations: Operation[];
@@ -58,5 +64,6 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   if (operations.length === 0) {
     throw new MockServerError("SPEC_INVALID", `Spec ${specPath} declares no operation.`);
   }
+  if (checked.selfContained) cache?.store(operations);
   return { path: specPath, operations };
 }
