@@ -32,21 +32,35 @@ export interface SpecCacheEntry {
   store(operations: readonly Operation[]): void;
 }
 
+/** Where and when the cache is kept (tests); by default the bin's directory under `os.tmpdir()`. */
+export interface SpecCacheOptions {
+  /** The folder the private directory is made in (`os.tmpdir()`). */
+  base?: string;
+  /** The environment (`process.env`): `NODE_DISABLE_COMPILE_CACHE` turns the cache off. */
+  env?: Record<string, string | undefined>;
+  /** How long after `store` the entry is written, unless the process exits first. */
+  writeAfterMs?: number;
+}
+
 /**
  * The cache entry of a spec whose file holds `bytes`, or `undefined` when there is no usable cache (not Node,
  * turned off, no private directory).
  */
 export function specCacheEntry(
   bytes: Uint8Array,
-  env: Record<string, string | undefined> = process.env,
+  options: SpecCacheOptions = {},
 ): SpecCacheEntry | undefined {
+  const { base, env = process.env, writeAfterMs = WRITE_AFTER_MS } = options;
   try {
     if (!onNode() || (env.NODE_DISABLE_COMPILE_CACHE ?? "") !== "") return undefined;
-    const dir = privateCache.cacheDirectory();
+    const dir = privateCache.cacheDirectory(base === undefined ? {} : { base });
     if (dir === undefined) return undefined;
     const key = privateCache.sha256(Buffer.concat([Buffer.from(`${codeVersions()}\n`), bytes]));
     const file = join(dir, `${key.toString("hex").slice(0, 32)}.spec`);
-    return { read: () => readEntry(file), store: (operations) => storeEntry(dir, file, operations) };
+    return {
+      read: () => readEntry(file),
+      store: (operations) => storeEntry(dir, file, operations, writeAfterMs),
+    };
   } catch {
     return undefined;
   }
@@ -63,7 +77,7 @@ function readEntry(file: string): Operation[] | undefined {
   }
 }
 
-function storeEntry(dir: string, file: string, operations: readonly Operation[]): void {
+function storeEntry(dir: string, file: string, operations: readonly Operation[], delayMs: number): void {
   const text = encodeGraph(operations);
   if (text === undefined) return;
   let written = false;
@@ -79,7 +93,7 @@ function storeEntry(dir: string, file: string, operations: readonly Operation[])
       // No entry this time; the next start tries again.
     }
   };
-  setTimeout(write, WRITE_AFTER_MS).unref();
+  setTimeout(write, delayMs).unref();
   process.once("exit", write);
 }
 
