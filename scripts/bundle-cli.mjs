@@ -270,6 +270,7 @@ const lazyModules = {
     pluginBuild.onLoad({ filter: /[\\/]src[\\/]prism[\\/]prism-require\.ts$/ }, () => ({
       contents: `export const requirePrismHttp = () => require("@stoplight/prism-http");
 export const requireJsonSchemaFaker = () => require("json-schema-faker");
+export const prismHttpVersion = () => require("@stoplight/prism-http/package.json").version;
 const parts = {
   "dist/validator": () => require("@stoplight/prism-http/dist/validator"),
   "dist/mocker": () => require("@stoplight/prism-http/dist/mocker"),

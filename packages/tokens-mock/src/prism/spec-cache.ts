@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import privateCache from "../../bin/private-cache.cjs";
 import { decodeGraph, encodeGraph } from "./graph-json.js";
+import { prismHttpVersion } from "./prism-require.js";
 import type { Operation } from "./runtime.js";
 
 /** First bytes of a spec entry (see private-cache.cjs for the rest of the format); bumped with the encoding. */
@@ -100,7 +101,7 @@ function storeEntry(dir: string, file: string, operations: readonly Operation[],
 /** What the entry's name depends on besides the spec: the code that made the operations. */
 function codeVersions(): string {
   const requireHere = createRequire(import.meta.url);
-  const prism = (requireHere("@stoplight/prism-http/package.json") as { version: string }).version;
+  const prism = prismHttpVersion();
   return `${MAGIC.toString().trim()} ${ownVersion(requireHere)} prism-http@${prism} ${process.version} ${process.arch}`;
 }
 

@@ -150,7 +150,7 @@ describe("the spec cache", () => {
     const operations = await operationsOf(CYCLIC_SPEC);
     const file = await stored(base, bytes, operations);
     const content = readFileSync(file);
-    content[content.length - 5] ^= 1;
+    content.writeUInt8((content.at(-5) as number) ^ 1, content.length - 5);
     writeFileSync(file, content);
     expect(specCacheEntry(bytes, { base })?.read()).toBeUndefined();
     specCacheEntry(bytes, { base, writeAfterMs: 0 })?.store(operations);
