@@ -101,19 +101,9 @@ function cacheFileName(content) {
 
 /** Writes the script's code cache once: after `delayMs`, or at exit if that comes first. */
 function scheduleWrite(script, cacheFile, delayMs) {
-  let written = false;
-  const write = () => {
-    if (written) return;
-    written = true;
-    process.removeListener("exit", write);
-    try {
-      if (writeCacheFile(cacheFile, script.createCachedData())) pruneStale(dirname(cacheFile), cacheFile);
-    } catch {
-      // No cache this time; the next start tries again.
-    }
-  };
-  setTimeout(write, delayMs).unref();
-  process.once("exit", write);
+  privateCache.writeOnceLater(() => {
+    if (writeCacheFile(cacheFile, script.createCachedData())) pruneStale(dirname(cacheFile), cacheFile);
+  }, delayMs);
 }
 
 /** A first line `#!...` (the bundle's shebang) commented out: inside the module wrapper it is not allowed. */

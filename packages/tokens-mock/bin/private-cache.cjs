@@ -164,6 +164,29 @@ function pruneExcess(dir, suffix, max, keep) {
   for (const { file } of files.slice(Math.max(0, max - 1))) fs.rmSync(file, { force: true });
 }
 
+/**
+ * Runs `write` once: after `delayMs` (a timer that keeps no process alive), or at exit if that comes first. A
+ * cache is written after start-up, so it holds what start-up and the first requests made, and never delays
+ * them. A throw of `write` is ignored: no cache this time, the next start tries again.
+ * @param {() => void} write
+ * @param {number} delayMs
+ */
+function writeOnceLater(write, delayMs) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    process.removeListener("exit", once);
+    try {
+      write();
+    } catch {
+      // No cache this time.
+    }
+  };
+  setTimeout(once, delayMs).unref();
+  process.once("exit", once);
+}
+
 /** The SHA-256 of `data`. */
 function sha256(data) {
   return createHash("sha256").update(data).digest();
@@ -183,4 +206,5 @@ module.exports = {
   readCacheFile,
   sha256,
   writeCacheFile,
+  writeOnceLater,
 };

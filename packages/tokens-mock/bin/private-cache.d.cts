@@ -7,5 +7,6 @@ declare const privateCache: {
   readCacheFile(file: string, options: { magic: Buffer; uid?: number }): Buffer | undefined;
   sha256(data: string | Uint8Array): Buffer;
   writeCacheFile(file: string, data: Buffer, options: { magic: Buffer }): boolean;
+  writeOnceLater(write: () => void, delayMs: number): void;
 };
 export = privateCache;

@@ -81,21 +81,11 @@ function readEntry(file: string): Operation[] | undefined {
 function storeEntry(dir: string, file: string, operations: readonly Operation[], delayMs: number): void {
   const text = encodeGraph(operations);
   if (text === undefined) return;
-  let written = false;
-  const write = () => {
-    if (written) return;
-    written = true;
-    process.removeListener("exit", write);
-    try {
-      if (privateCache.writeCacheFile(file, Buffer.from(text), { magic: MAGIC })) {
-        privateCache.pruneExcess(dir, ".spec", MAX_ENTRIES, file);
-      }
-    } catch {
-      // No entry this time; the next start tries again.
+  privateCache.writeOnceLater(() => {
+    if (privateCache.writeCacheFile(file, Buffer.from(text), { magic: MAGIC })) {
+      privateCache.pruneExcess(dir, ".spec", MAX_ENTRIES, file);
     }
-  };
-  setTimeout(write, delayMs).unref();
-  process.once("exit", write);
+  }, delayMs);
 }
 
 /** What the entry's name depends on besides the spec: the code that made the operations. */
