@@ -84,12 +84,31 @@ module.exports = { JSONSchemaFaker, get default() { return load().default; } };
 /**
  * Bundled modules that cost much to load and whose exports Prism reads only inside functions: the importer
  * gets a stand-in that loads the bundled module on first use. lodash/fp (a converted copy of all of lodash,
- * ~30 ms at every start) is used by Prism's security checks only, which the mock turns off.
+ * ~30 ms at every start) is used by Prism's security checks only, which the mock turns off. The spec reader
+ * (json-schema-ref-parser, the OpenAPI 2 and 3 operation transforms) runs only when a spec is read: a start
+ * whose spec is in the spec cache (src/prism/spec-cache.ts) never loads it. The value says what the module
+ * exports: an object, or a class Prism constructs (`new $RefParser()`).
  */
-const DEFERRED = ["lodash/fp"];
+const DEFERRED = {
+  "lodash/fp": "object",
+  "@stoplight/json-schema-ref-parser": "class",
+  "@stoplight/http-spec/oas3/operation": "object",
+  "@stoplight/http-spec/oas2/operation": "object",
+};
 
 /** The stand-in of a deferred module: every operation on it is forwarded to the module, loaded then. */
-const deferredStub = (path) => `let real;
+const deferredStub = (path, kind) =>
+  kind === "class"
+    ? `let real;
+const load = () => (real ??= require(${JSON.stringify(path)}));
+module.exports = new Proxy(function DeferredModule() {}, {
+  construct: (_target, args) => Reflect.construct(load(), args),
+  apply: (_target, self, args) => Reflect.apply(load(), self, args),
+  get: (_target, key) => load()[key],
+  has: (_target, key) => key in load(),
+});
+`
+    : `let real;
 const load = () => (real ??= require(${JSON.stringify(path)}));
 module.exports = new Proxy({}, {
   get: (_target, key) => load()[key],
@@ -227,7 +246,11 @@ const lazyModules = {
       loader: "js",
       resolveDir: dirname(createRequire(join(packageDir, "package.json")).resolve("@stoplight/prism-http")),
     }));
-    const deferred = new RegExp(`^(${DEFERRED.map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
+    const deferred = new RegExp(
+      `^(${Object.keys(DEFERRED)
+        .map((name) => name.replace(/[/.-]/g, "\\$&"))
+        .join("|")})$`,
+    );
     pluginBuild.onResolve({ filter: deferred }, async (args) => {
       if (args.namespace === "deferred") return undefined;
       const real = await pluginBuild.resolve(args.path, {
@@ -238,12 +261,16 @@ const lazyModules = {
       if (real.errors.length > 0) return { errors: real.errors };
       // The path is the module's name: it names the stand-in in the bundle, where an absolute path of the
       // build machine does not belong; the real file goes along as plugin data.
-      return { path: args.path, namespace: "deferred", pluginData: real.path };
+      return {
+        path: args.path,
+        namespace: "deferred",
+        pluginData: { file: real.path, kind: DEFERRED[args.path] },
+      };
     });
     pluginBuild.onLoad({ filter: /.*/, namespace: "deferred" }, (args) => ({
-      contents: deferredStub(`./${basename(args.pluginData)}`),
+      contents: deferredStub(`./${basename(args.pluginData.file)}`, args.pluginData.kind),
       loader: "js",
-      resolveDir: dirname(args.pluginData),
+      resolveDir: dirname(args.pluginData.file),
     }));
     const anySeparator = (file) => file.replace(/[.-]/g, "\\$&").replaceAll("/", "[\\\\/]");
     const edited = new RegExp(`node_modules[\\\\/](${Object.keys(EDITS).map(anySeparator).join("|")})$`);
@@ -270,6 +297,7 @@ const lazyModules = {
     pluginBuild.onLoad({ filter: /[\\/]src[\\/]prism[\\/]prism-require\.ts$/ }, () => ({
       contents: `export const requirePrismHttp = () => require("@stoplight/prism-http");
 export const requireJsonSchemaFaker = () => require("json-schema-faker");
+export const prismHttpVersion = () => require("@stoplight/prism-http/package.json").version;
 const parts = {
   "dist/validator": () => require("@stoplight/prism-http/dist/validator"),
   "dist/mocker": () => require("@stoplight/prism-http/dist/mocker"),

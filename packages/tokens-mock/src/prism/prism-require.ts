@@ -25,6 +25,11 @@ export function requirePrismPart(part: "dist/validator" | "dist/mocker" | "dist/
   return requireHere(`@stoplight/prism-http/${part}`);
 }
 
+/** The version of `@stoplight/prism-http` this module loads (the spec cache's entries depend on it). */
+export function prismHttpVersion(): string {
+  return (requireHere("@stoplight/prism-http/package.json") as { version: string }).version;
+}
+
 /** The json-schema-faker of `@stoplight/prism-http` (its dependency, not ours): the instance Prism generates with. */
 export function requireJsonSchemaFaker(): JsonSchemaFakerModule {
   return createRequire(requireHere.resolve("@stoplight/prism-http"))(

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { MockServerError } from "../errors.js";
 import { type CheckedSpec, formatSpecProblem, parseSpecText } from "./check-spec.js";
 import { type Operation, prismHttp } from "./runtime.js";
+import { specCacheEntry } from "./spec-cache.js";
 
 /**
  * The spec being served, held in one place: every request reads `operations` once, at its start, so a reload
@@ -41,19 +42,29 @@ export async function loadSpec(specPath: string = defaultSpecPath()): Promise<Sp
   if (!existsSync(specPath)) {
     throw new MockServerError("SPEC_NOT_FOUND", `Spec not found: ${specPath} does not exist.`);
   }
-  // Our check first: it names the line of a YAML or OpenAPI mistake, which Prism's reader does not.
-  const checked = parseSpecText(specPath, readFileSync(specPath, "utf8"));
-  if (checked.problem) {
-    throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(checked.problem)}`);
-  }
-  return { path: specPath, operations: await readOperations(specPath, checked) };
+  return { path: specPath, operations: await readOperations(specPath, readFileSync(specPath)) };
 }
 
 /**
- * Prism's operations of a document that passed our check (at start, and on each reload).
- * @throws {MockServerError} `SPEC_INVALID` when Prism cannot read it or it declares no operation.
+ * Prism's operations of the document whose file holds `bytes` (at start, and on each reload): the ones stored
+ * for these exact bytes when there are, else checked (unless `checkedAlready` is that check) and read by Prism.
+ * @throws {MockServerError} `SPEC_INVALID` when the document is broken (the file, line and what is wrong),
+ * Prism cannot read it, or it declares no operation.
  */
-export async function readOperations(specPath: string, checked: CheckedSpec): Promise<Operation[]> {
+export async function readOperations(
+  specPath: string,
+  bytes: Buffer,
+  checkedAlready?: CheckedSpec,
+): Promise<Operation[]> {
+  // These exact bytes were read into operations before (a spec that passed the checks): reused as they were.
+  const cache = specCacheEntry(bytes);
+  const cached = cache?.read();
+  if (cached !== undefined) return cached;
+  // Our check first: it names the line of a YAML or OpenAPI mistake, which Prism's reader does not.
+  const checked = checkedAlready ?? parseSpecText(specPath, bytes.toString("utf8"));
+  if (checked.problem) {
+    throw new MockServerError("SPEC_INVALID", `Spec ${formatSpecProblem(checked.problem)}`);
+  }
   let operations: Operation[];
   try {
     // A document that refers to no other file is handed to Prism parsed: Prism would parse the file again
@@ -67,5 +78,7 @@ export async function readOperations(specPath: string, checked: CheckedSpec): Pr
   if (operations.length === 0) {
     throw new MockServerError("SPEC_INVALID", `Spec ${specPath} declares no operation.`);
   }
+  // Only a document that is the whole spec: another file it refers to could change without these bytes changing.
+  if (checked.selfContained) cache?.store(operations);
   return operations;
 }

@@ -72,7 +72,7 @@ export interface WatchSpecOptions<T> {
    * Turns the checked document into what is served (Prism's operations). It runs only on a document that
    * passed our check (given parsed); a throw is reported through `onProblem` like any broken edit.
    */
-  load: (file: string, checked: CheckedSpec) => Promise<T>;
+  load: (file: string, bytes: Buffer, checked: CheckedSpec) => Promise<T>;
   /** A good new document was loaded: swap it in. `elapsedMs` is the time to read, check and load it. */
   onReload: (loaded: T, elapsedMs: number) => void;
   /** The file changed into something broken: keep serving the last good document and say why. */
@@ -91,16 +91,17 @@ export interface WatchSpecOptions<T> {
 export async function watchSpec<T>(options: WatchSpecOptions<T>): Promise<FileWatcher> {
   // A symlinked spec is watched where its content lives: edits go to the target's directory.
   const file = await realpath(options.file);
-  let current = await readFile(file, "utf8").catch(() => "");
+  let current = await readFile(file).catch(() => Buffer.alloc(0));
   const reload = async () => {
     const started = performance.now();
     // Gone between the event and the read, or empty (a save in progress): the write that follows is the change.
-    const text = await readFile(file, "utf8").catch(() => "");
-    if (text === current || text.trim() === "") return;
-    current = text;
+    const bytes = await readFile(file).catch(() => Buffer.alloc(0));
+    const text = bytes.toString("utf8");
+    if (bytes.equals(current) || text.trim() === "") return;
+    current = bytes;
     const checked = parseSpecText(options.file, text);
     if (checked.problem) return options.onProblem(checked.problem);
-    options.onReload(await options.load(file, checked), performance.now() - started);
+    options.onReload(await options.load(file, bytes, checked), performance.now() - started);
   };
   return watchFile(file, reload, {
     ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
