@@ -82,7 +82,12 @@ describe("startMockServer", () => {
     try {
       lines.length = 0; // drop the readiness probe's lines
       await call(mock, "GET", "/v1/tokens/1/");
-      expect(lines).toContainEqual(expect.stringMatching(/^\[mock\] info: Request received/));
+      await call(mock, "GET", "/v1/tokens/");
+      await call(mock, "GET", `/v1/tokens/${"ab12".repeat(10)}/`);
+      // The path as sent (the list's trailing slash not taken for a key), a key masked to its last four.
+      expect(lines).toContain("[mock] info: Request received: GET /v1/tokens/1/ (answered 200)");
+      expect(lines).toContain("[mock] info: Request received: GET /v1/tokens/ (answered 200)");
+      expect(lines).toContain("[mock] info: Request received: GET /v1/tokens/***ab12/ (answered 200)");
     } finally {
       await mock.close();
     }

@@ -49,7 +49,8 @@ export function createLog(options: { quiet: boolean; verbose: boolean; sink?: Lo
     error: (message) => write("error", message),
     info: (message) => write("info", message),
     request: (method, path, status) => {
-      if (options.verbose) write("info", `Request received: ${method} ${path}, answered ${status}`);
+      // A space, not a comma, after the path: the key mask takes what follows "/tokens/" up to a space.
+      if (options.verbose) write("info", `Request received: ${method} ${path} (answered ${status})`);
     },
     prism,
   };
