@@ -134,6 +134,11 @@ function followExamples(spec: SpecHolder): NonNullable<EngineOptions["adjust"]> 
       },
       { status: output.statusCode, body: output.body },
     );
-    return { ...output, statusCode: followed.status, body: followed.body };
+    // A 204 turned into a 400 has a body now, and Prism gave no Content-Type for none.
+    const headers =
+      followed.body === undefined
+        ? output.headers
+        : { ...output.headers, "content-type": "application/json" };
+    return { ...output, statusCode: followed.status, headers, body: followed.body };
   };
 }

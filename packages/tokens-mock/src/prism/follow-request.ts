@@ -4,7 +4,13 @@
  * the request asks for. Nothing is remembered between requests (that is `--stateful`).
  * @module
  */
-import { parseListQuery, parseUpdateBody, type Query, toBoolean } from "../stateful/params.js";
+import {
+  parseDeleteFilter,
+  parseListQuery,
+  parseUpdateBody,
+  type Query,
+  toBoolean,
+} from "../stateful/params.js";
 import { bodyFields } from "../stateful/request-body.js";
 import { isObject, isToken } from "../stateful/state-file.js";
 import { idOf, isOfKind, type StoredToken } from "../stateful/store.js";
@@ -46,7 +52,9 @@ export interface ExampleAnswer {
  * The answer that follows the request, or `answer` itself when no rule applies (only a 2xx that `Prefer`
  * did not choose is changed): create answers the permanent or temporary example as asked; list filters and
  * pages the examples, newest first; get, update and replace answer the example of that id or key (else
- * Prism's token), with `is_active` as sent. Pure: none of the inputs is changed.
+ * Prism's token), with `is_active` as sent. A list or delete-many query that Prism's coercion lets through but
+ * the API refuses (`limit=1e1`, an empty `permanent` on delete) is the API's 400, as in stateful mode (the
+ * same reader, stateful/params.ts). Pure: none of the inputs is changed.
  */
 export function followRequest(
   operations: readonly SpecOperation[],
@@ -67,8 +75,12 @@ export function followRequest(
     case "updateToken":
     case "replaceToken":
       return updated(tokens, request, answer);
+    case "deleteTokens": {
+      const filter = parseDeleteFilter(request.query);
+      return filter.ok ? answer : { status: 400, body: filter.errors };
+    }
     default:
-      // deleteToken and deleteTokens answer 204 without a body: nothing to follow.
+      // deleteToken answers 204 without a body: nothing to follow.
       return answer;
   }
 }
@@ -102,7 +114,8 @@ function created(tokens: readonly StoredToken[], body: unknown, answer: ExampleA
 
 function listed(tokens: readonly StoredToken[], query: Query, answer: ExampleAnswer): ExampleAnswer {
   const parsed = parseListQuery(query);
-  if (!parsed.ok || !Array.isArray(answer.body)) return answer;
+  if (!parsed.ok) return { status: 400, body: parsed.errors };
+  if (!Array.isArray(answer.body)) return answer;
   const { permanent, limit, offset } = parsed.value;
   const kind = tokens.filter((token) => isOfKind(token, permanent)).sort((a, b) => b.id - a.id);
   return { status: answer.status, body: kind.slice(offset, offset + limit).map((token) => ({ ...token })) };

@@ -11,7 +11,7 @@ import { MockServerError } from "../errors.js";
 import type { MockServerOptions } from "../options.js";
 import type { PrismInput, PrismOutput } from "../prism/forward.js";
 import { AUTHENTICATE_CHALLENGE, INVALID_TOKEN, parseAuthorization } from "./auth.js";
-import { parseListQuery, parseUpdateBody } from "./params.js";
+import { parseDeleteFilter, parseListQuery, parseUpdateBody } from "./params.js";
 import { bodyFields } from "./request-body.js";
 import { loadStateFile, lockStateFile, removeStaleTemporaryFiles, saveStateFile } from "./state-file.js";
 import { MAX_PERMANENT_TOKENS, PermanentTokenLimitError, type StoreSnapshot, TokenStore } from "./store.js";
@@ -123,11 +123,13 @@ function respond(store: TokenStore, request: PrismInput): PrismOutput {
         json(201, store.create({ permanent: fields.permanent === true })),
       );
     }
-    // DELETE reads `permanent` only: another parameter is no concern of it.
-    const parsed = parseListQuery(method === "DELETE" ? { permanent: query.permanent } : query);
-    if (!parsed.ok) return json(400, parsed.errors);
-    if (method === "GET") return json(200, store.list(parsed.value));
-    store.deleteMany(parsed.value.permanent);
+    if (method === "GET") {
+      const parsed = parseListQuery(query);
+      return parsed.ok ? json(200, store.list(parsed.value)) : json(400, parsed.errors);
+    }
+    const permanent = parseDeleteFilter(query);
+    if (!permanent.ok) return json(400, permanent.errors);
+    store.deleteMany(permanent.value);
     return { statusCode: 204 };
   }
   // The front routed the path and checked that it decodes.

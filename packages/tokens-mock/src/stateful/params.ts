@@ -2,7 +2,7 @@
  * Query parameters and body fields read the way Django REST Framework reads them, for requests Prism has
  * checked against the spec. Prism's coercion is looser than DRF's in a few places, which stay checked here:
  * `limit=1e1`, `limit=0x10`, `limit=1.0` and an empty value pass Prism but are no integer to DRF, and
- * `permanent=` (empty) is no boolean. Errors are DRF's: `{"field": ["message", ...]}`, every field at once.
+ * `permanent=` (empty) is no boolean to `DELETE`. Errors are DRF's: `{"field": ["message", ...]}`, every field at once.
  * @module
  */
 import type { ListQuery } from "./store.js";
@@ -34,16 +34,28 @@ export function toBoolean(value: unknown): boolean | undefined {
 
 /**
  * Parses `permanent`, `limit` (an integer >= 1, default 20) and `offset` (>= 0, default 0) of
- * `GET /v1/tokens/`. A repeated parameter counts by its last value, as Django reads it.
+ * `GET /v1/tokens/`. A repeated parameter counts by its last value, as Django reads it. An empty `permanent`
+ * is read as omitted: the official Python SDK's `list()` sends `permanent=` for "both kinds" (httpx writes
+ * `None` as an empty value), so the API takes it.
  */
 export function parseListQuery(params: Query): Parsed<ListQuery> {
   const errors: FieldErrors = {};
-  const permanent = readBoolean(params, "permanent", errors);
+  const permanent = last(params, "permanent") === "" ? undefined : readBoolean(params, "permanent", errors);
   const limit = readInteger(params, "limit", 1, 20, errors);
   const offset = readInteger(params, "offset", 0, 0, errors);
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
     : { ok: true, value: { permanent, limit, offset } };
+}
+
+/**
+ * Parses the `permanent` filter of `DELETE /v1/tokens/`, the only parameter it reads. Unlike the list, an empty
+ * value is refused: no official client sends one, and read as omitted it would delete every token.
+ */
+export function parseDeleteFilter(params: Query): Parsed<boolean | undefined> {
+  const errors: FieldErrors = {};
+  const permanent = readBoolean(params, "permanent", errors);
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: permanent };
 }
 
 /** Parses the body of `PATCH`/`PUT /v1/tokens/{id}/`: `{"is_active": bool}`, required. */

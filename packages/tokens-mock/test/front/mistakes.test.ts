@@ -45,6 +45,20 @@ const MISTAKES: Mistake[] = [
     },
   },
   {
+    name: "a limit Prism's coercion reads as a number but the API does not (1e1)",
+    method: "GET",
+    path: "/v1/tokens/?limit=1e1&offset=0x1",
+    status: 400,
+    body: { limit: ["A valid integer is required."], offset: ["A valid integer is required."] },
+  },
+  {
+    name: "an empty permanent on delete-many (read as omitted, it would delete every token)",
+    method: "DELETE",
+    path: "/v1/tokens/?permanent=",
+    status: 400,
+    body: { permanent: ["Must be a valid boolean."] },
+  },
+  {
     name: "a missing required field",
     method: "PATCH",
     path: "/v1/tokens/1/",

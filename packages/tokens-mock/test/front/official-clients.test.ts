@@ -28,6 +28,17 @@ for (const mode of ["examples", "stateful"] as const) {
       expect(result.headers.get("sl-violations")).toBeNull();
     });
 
+    it("Python SDK: list() with its defaults sends permanent= (httpx writes None so): both kinds, paged", async () => {
+      const result = await call(mock, "GET", "/v1/tokens/?permanent=&limit=20&offset=0", {
+        auth: false,
+        headers: { authorization },
+      });
+      expect(result.status).toBe(200);
+      const kinds = (result.json as { expires: string | null }[]).map((token) => token.expires === null);
+      expect(new Set(kinds)).toEqual(new Set([true, false]));
+      expect(result.headers.get("sl-violations")).toBeNull();
+    });
+
     it("old JS SDK: PUT JSON is_active=true activates it again", async () => {
       const result = await call(mock, "PUT", "/v1/tokens/2/", {
         auth: false,

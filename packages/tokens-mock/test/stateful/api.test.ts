@@ -127,11 +127,8 @@ describe("the stateful API over HTTP", () => {
         "?limit=0x10&offset=1.0",
         { limit: ["A valid integer is required."], offset: ["A valid integer is required."] },
       ],
-      [
-        "GET",
-        "?limit=&permanent=",
-        { limit: ["A valid integer is required."], permanent: ["Must be a valid boolean."] },
-      ],
+      ["GET", "?limit=&permanent=", { limit: ["A valid integer is required."] }],
+      ["DELETE", "?permanent=", { permanent: ["Must be a valid boolean."] }],
       ["GET", "?limit=99999999999999999999", { limit: ["A valid integer is required."] }],
       ["DELETE", "?permanent", { permanent: ["Must be a valid boolean."] }],
       // A repeated parameter is no integer to Prism.
