@@ -53,23 +53,16 @@ export function parseSpecText(file: string, text: string): ParsedSpec {
   const parsed = parseWithPointers<unknown>(text, { ignoreDuplicateKeys: false });
   const syntax = parsed.diagnostics.find((diagnostic) => diagnostic.severity === ERROR_SEVERITY);
   if (syntax) return { problem: { file, line: syntax.range.start.line + 1, message: syntax.message } };
+  let refersOutside: boolean;
   try {
-    checkDocument(parsed.data);
+    refersOutside = checkDocument(parsed.data);
   } catch (error) {
     if (!(error instanceof Found)) throw error;
     const where = error.path.length === 0 ? "document" : error.path.join(".");
     return { problem: { file, line: lineOf(parsed, error.path), message: `${where}: ${error.message}` } };
   }
-  const selfContained = parsed.diagnostics.length === 0 && !hasOutsideRef(parsed.data);
+  const selfContained = parsed.diagnostics.length === 0 && !refersOutside;
   return { problem: undefined, document: parsed.data, selfContained };
-}
-
-/** Whether any `$ref` of the document points outside it (another file, a URL). */
-function hasOutsideRef(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(hasOutsideRef);
-  if (!isMap(node)) return false;
-  if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) return true;
-  return Object.values(node).some(hasOutsideRef);
 }
 
 /** The first problem of the document: what is wrong at `path`. */
@@ -89,7 +82,8 @@ function mustBeMap(value: unknown, path: Path): asserts value is Record<string, 
   must(isMap(value), path, `expected a mapping, got ${kind(value)}`);
 }
 
-function checkDocument(doc: unknown): void {
+/** Throws {@link Found} at the first problem; returns whether a `$ref` points outside the document. */
+function checkDocument(doc: unknown): boolean {
   must(isMap(doc), [], `expected an OpenAPI document (a mapping), got ${kind(doc)}`);
   const version = doc.openapi;
   const got = typeof version === "string" ? JSON.stringify(version) : kind(version);
@@ -118,18 +112,27 @@ function checkDocument(doc: unknown): void {
       }
     }
   }
-  checkRefs(doc, doc, []);
+  return checkRefs(doc, doc, []);
 }
 
-/** Every `$ref` that starts with `#` must name a node of the document (external ones are Prism's to read). */
-function checkRefs(doc: Record<string, unknown>, node: unknown, path: Path): void {
-  if (typeof node !== "object" || node === null) return;
+/**
+ * Every `$ref` that starts with `#` must name a node of the document (external ones are Prism's to read).
+ * @returns whether any `$ref` points outside the document (another file, a URL): one walk does both.
+ */
+function checkRefs(doc: Record<string, unknown>, node: unknown, path: Path): boolean {
+  if (typeof node !== "object" || node === null) return false;
   const ref = (node as { $ref?: unknown }).$ref;
-  const dangling = typeof ref === "string" && ref.startsWith("#") && resolvePointer(doc, ref) === undefined;
-  must(!dangling, [...path, "$ref"], `"${ref}" points at nothing in this document`);
+  const local = typeof ref === "string" && ref.startsWith("#");
+  must(
+    !local || resolvePointer(doc, ref) !== undefined,
+    [...path, "$ref"],
+    `"${ref}" points at nothing in this document`,
+  );
+  let outside = typeof ref === "string" && !local;
   for (const [key, value] of Object.entries(node)) {
-    checkRefs(doc, value, [...path, Array.isArray(node) ? Number(key) : key]);
+    if (checkRefs(doc, value, [...path, Array.isArray(node) ? Number(key) : key])) outside = true;
   }
+  return outside;
 }
 
 function resolvePointer(doc: unknown, ref: string): unknown {
