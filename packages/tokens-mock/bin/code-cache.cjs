@@ -18,13 +18,12 @@
  * The cache is written once per process when there was no usable one, after start-up (or at exit, if that
  * comes first), so it holds the functions start-up and the first requests compiled, not only the top level.
  */
-const { createHash } = require("node:crypto");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
 const privateCache = require("./private-cache.cjs");
 
-const { cacheDirectory, pruneStale } = privateCache;
+const { cacheDirectory, cachingDisabled, pruneStale, sha256 } = privateCache;
 
 /** First bytes of a cache file of V8 code (see private-cache.cjs for the rest of the format). */
 const MAGIC = Buffer.from("neuroio-v8-cache-1\n");
@@ -61,8 +60,7 @@ function writeCacheFile(file, data) {
  * @returns {unknown} the module's exports
  */
 function requireWithCodeCache(file, { base, env = process.env, writeAfterMs = WRITE_AFTER_MS } = {}) {
-  const disabled = env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== "";
-  const dir = disabled ? undefined : cacheDirectory(base === undefined ? {} : { base });
+  const dir = cachingDisabled(env) ? undefined : cacheDirectory(base === undefined ? {} : { base });
   if (dir === undefined) return require(file);
   const compile = Module.prototype._compile;
   Module.prototype._compile = function compileWithCache(content, filename, ...rest) {
@@ -95,8 +93,7 @@ function requireWithCodeCache(file, { base, env = process.env, writeAfterMs = WR
  * @returns {string}
  */
 function cacheFileName(content) {
-  const key = createHash("sha256").update(`${process.version} ${process.arch}\n`).update(content);
-  return `${key.digest("hex").slice(0, 32)}.v8`;
+  return `${sha256(`${process.version} ${process.arch}\n${content}`).toString("hex").slice(0, 32)}.v8`;
 }
 
 /** Writes the script's code cache once: after `delayMs`, or at exit if that comes first. */

@@ -187,6 +187,16 @@ function writeOnceLater(write, delayMs) {
   process.once("exit", once);
 }
 
+/**
+ * Whether the caches are turned off: Node's own variable for its compile cache, `NODE_DISABLE_COMPILE_CACHE`,
+ * set to anything but the empty string.
+ * @param {Record<string, string | undefined>} env
+ * @returns {boolean}
+ */
+function cachingDisabled(env) {
+  return (env.NODE_DISABLE_COMPILE_CACHE ?? "") !== "";
+}
+
 /** The SHA-256 of `data`. */
 function sha256(data) {
   return createHash("sha256").update(data).digest();
@@ -200,6 +210,7 @@ function currentUid() {
 
 module.exports = {
   cacheDirectory,
+  cachingDisabled,
   currentUid,
   pruneExcess,
   pruneStale,

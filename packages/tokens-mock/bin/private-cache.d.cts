@@ -1,6 +1,7 @@
 // Types of private-cache.cjs for the TypeScript modules that use it (src/prism/spec-cache.ts).
 declare const privateCache: {
   cacheDirectory(options?: { base?: string; uid?: number }): string | undefined;
+  cachingDisabled(env: Record<string, string | undefined>): boolean;
   currentUid(): number | undefined;
   pruneExcess(dir: string, suffix: string, max: number, keep: string): void;
   pruneStale(dir: string, keep: string, now?: number): void;

@@ -53,7 +53,7 @@ export function specCacheEntry(
 ): SpecCacheEntry | undefined {
   const { base, env = process.env, writeAfterMs = WRITE_AFTER_MS } = options;
   try {
-    if (!onNode() || (env.NODE_DISABLE_COMPILE_CACHE ?? "") !== "") return undefined;
+    if (!onNode() || privateCache.cachingDisabled(env)) return undefined;
     const dir = privateCache.cacheDirectory(base === undefined ? {} : { base });
     if (dir === undefined) return undefined;
     const key = privateCache.sha256(Buffer.concat([Buffer.from(`${codeVersions()}\n`), bytes]));
