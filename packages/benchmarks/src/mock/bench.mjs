@@ -2,9 +2,9 @@
  * The mock section of `pnpm bench`: readiness (spawn to the first answered `GET /v1/tokens/`) and sequential
  * keep-alive throughput of our CLI, Prism's CLI and Steady, in alternating order; medians across rounds.
  */
-import { Agent, request } from "node:http";
 import { fileURLToPath } from "node:url";
 import { freePort, startAndWait, stopChild, timeToFirstAnswer } from "../lib/child.mjs";
+import { measure } from "../lib/load-client.mjs";
 import { alternatingOrders, median } from "../lib/stats.mjs";
 import { MOCK_CONTENDERS, SPEC, UNBUNDLED_CLI } from "./contenders.mjs";
 
@@ -86,11 +86,7 @@ export async function runPeerThroughput({ rounds = 6, calls = 1000, warmup = 200
     }
     for (const server of running) await sequentialCalls(server.url, warmup);
     for (const order of alternatingOrders(running, rounds)) {
-      for (const server of order) {
-        const started = performance.now();
-        await sequentialCalls(server.url, calls);
-        server.rates.push(calls / ((performance.now() - started) / 1000));
-      }
+      for (const server of order) server.rates.push(await sequentialCalls(server.url, calls));
     }
     return running.map(({ name, rates }) => ({ name, perSecond: median(rates) }));
   } finally {
@@ -103,22 +99,10 @@ export function listUrl(port) {
   return `http://127.0.0.1:${port}/v1/tokens/`;
 }
 
-/** `count` GETs one after another on one kept-alive socket; every answer must be a 200. */
-async function sequentialCalls(url, count) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  try {
-    for (let i = 0; i < count; i++) {
-      const status = await new Promise((resolve, reject) => {
-        request(url, { agent, headers: { authorization: "Token bench" } }, (response) => {
-          response.resume();
-          response.on("end", () => resolve(response.statusCode));
-        })
-          .on("error", reject)
-          .end();
-      });
-      if (status !== 200) throw new Error(`${url} answered ${status}`);
-    }
-  } finally {
-    agent.destroy();
-  }
+/**
+ * `count` GETs one after another on one kept-alive socket (the load client of section 7); every answer must
+ * be a 200. Returns requests per second.
+ */
+function sequentialCalls(url, count) {
+  return measure({ url, authorization: "Token bench", connections: 1, requests: count });
 }
