@@ -9,7 +9,7 @@
  */
 import { MockServerError } from "../errors.js";
 import type { MockServerOptions } from "../options.js";
-import type { PrismInput, PrismOutput } from "../prism/forward.js";
+import { formFields, type PrismInput, type PrismOutput } from "../prism/forward.js";
 import { AUTHENTICATE_CHALLENGE, INVALID_TOKEN, parseAuthorization } from "./auth.js";
 import { parseDeleteFilter, parseListQuery, parseUpdateBody } from "./params.js";
 import { bodyFields } from "./request-body.js";
@@ -162,11 +162,10 @@ function withFields(
   request: PrismInput,
   act: (fields: Readonly<Record<string, unknown>>) => PrismOutput,
 ): PrismOutput {
-  // A form arrives as its text: fromEntries keeps the last of a repeated field, as Django reads it, and
-  // defines a field named "__proto__" as a field.
+  // A form arrives as its text: read as examples mode reads it (formFields, then its last values).
   const { body } = request;
-  const form = typeof body === "string" ? Object.fromEntries(new URLSearchParams(body)) : body;
-  const fields = bodyFields(undefined, form);
+  const contentType = request.headers?.["content-type"];
+  const fields = bodyFields(contentType, typeof body === "string" ? formFields(body) : body);
   if (!fields.ok) return json(400, { detail: fields.detail });
   try {
     return act(fields.fields);
